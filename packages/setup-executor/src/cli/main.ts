@@ -1,0 +1,27 @@
+/**
+ * The `nx-raco` command line: dispatches to one module per subcommand.
+ *
+ * Every expected failure is reported as one paragraph on stderr and an exit status; `main`
+ * never throws for bad input or bad files.
+ */
+const USAGE = `usage: nx-raco <command> [<option> ...]
+
+commands:
+  info DIR     print the fields of DIR/info.rkt, one "(name . value)" line each
+  help         show this help`;
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '-h':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`nx-raco: unknown command \`${command}\` (arguments: ${rest.length}). Run \`nx-raco help\` to list the commands.\n`);
+      return 1;
+  }
+}
