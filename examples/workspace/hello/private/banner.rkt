@@ -1,0 +1,3 @@
+#lang racket/base
+(provide banner)
+(define (banner) "== hello, an nx-raco example ==")
