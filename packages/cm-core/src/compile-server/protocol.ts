@@ -1,0 +1,256 @@
+/**
+ * The wire protocol between the TypeScript compilation manager and the Racket compile server
+ * (`packages/cm-core/racket/compile-server.rkt`, whose header comment is the other copy of this
+ * description — change both together and bump {@link PROTOCOL_VERSION}).
+ *
+ * Transport: JSON lines over the server's stdin/stdout, one object per line, UTF-8. Every message
+ * is discriminated by `type`. Requests carry an `id` the server echoes in its reply; `need`
+ * messages carry a server-chosen `needId` that the answer (`ready`/`failed`) must echo.
+ *
+ * Nesting: while the server compiles a module it may send `need {path}` and block until the
+ * client answers. Meanwhile the client may send further requests (typically a nested `compile` of
+ * `path`); the server runs them recursively inside the waiting compilation, like raco make's
+ * compilation manager does. Answers must therefore come innermost-first; answering any need but
+ * the innermost outstanding one is a fatal protocol error (the server exits with status 70).
+ *
+ * Fragile: paths travel as JSON strings, so source paths whose bytes are not valid UTF-8 cannot
+ * round-trip; the `encoded` forms are exact (Racket `~s` escapes every byte).
+ */
+
+/** Bumped whenever a message changes shape; reported by `pong`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Exit status of the server after a fatal protocol error. */
+export const EXIT_PROTOCOL_ERROR = 70;
+
+/** Request ids are chosen by the client; the server echoes them unchanged. */
+export type RequestId = number;
+
+// ---------------------------------------------------------------------------------------------
+// client → server: requests
+
+/** Compile one module from source, exactly as raco make's `compile-zo*` would. */
+export interface CompileRequest {
+  readonly type: 'compile';
+  readonly id: RequestId;
+  /** Absolute source path. A missing `x.rkt` falls back to `x.ss`, as in CM. */
+  readonly path: string;
+  /** Absolute path of the file to (over)write with the `.zo` bytes; its directory must exist. */
+  readonly zoTmp: string;
+}
+
+/** Prototype only: render the `.dep` text CM's `write-deps` would write, given each dep's hash. */
+export interface DepRecordRequest {
+  readonly type: 'dep-record';
+  readonly id: RequestId;
+  /** SHA-1 (hex) of the source, as reported by `compile-result`. */
+  readonly sourceSha1: string;
+  /**
+   * Each dependency's encoded form (from `compile-result`) and the hash CM would use for it:
+   * for `ext` the SHA-1 of the file, for a module its compiled SHA-1 followed by the imports
+   * SHA-1 of its `.dep` (racket-notes §2.4). Equal hashes are tie-broken by reverse order.
+   */
+  readonly deps: readonly { readonly encoded: string; readonly sha1: string }[];
+}
+
+export interface PingRequest {
+  readonly type: 'ping';
+  readonly id: RequestId;
+}
+
+/** Replace the compilation namespace; send at the start of every build on a reused server. */
+export interface ResetRequest {
+  readonly type: 'reset';
+  readonly id: RequestId;
+}
+
+export interface ShutdownRequest {
+  readonly type: 'shutdown';
+  readonly id: RequestId;
+}
+
+export type ServerRequest = CompileRequest | DepRecordRequest | PingRequest | ResetRequest | ShutdownRequest;
+
+// ---------------------------------------------------------------------------------------------
+// client → server: answers to `need`
+
+export interface ReadyAnswer {
+  readonly type: 'ready';
+  readonly needId: number;
+  readonly path: string;
+}
+
+export interface FailedAnswer {
+  readonly type: 'failed';
+  readonly needId: number;
+  readonly path: string;
+  /** Becomes the dependent's error message, verbatim (kind `dependency-failed`). */
+  readonly message: string;
+}
+
+export type NeedAnswer = ReadyAnswer | FailedAnswer;
+
+export type ClientMessage = ServerRequest | NeedAnswer;
+
+// ---------------------------------------------------------------------------------------------
+// server → client
+
+/** Expansion is about to load the module file `path`; CM would run `compile-root` on it here. */
+export interface NeedMessage {
+  readonly type: 'need';
+  readonly needId: number;
+  readonly path: string;
+}
+
+/** How a dependency is recorded: a module, an indirect module, or a non-module file. */
+export type DepKind = 'module' | 'indirect' | 'ext';
+
+export interface DepEntry {
+  /** Absolute path of the dependency as Racket resolved it. */
+  readonly path: string;
+  readonly kind: DepKind;
+  /**
+   * Racket `~s` text of the form CM writes into the `.dep`, e.g. `(collects #"racket" #"base.rkt")`,
+   * `#"/abs/b.rkt"`, `(ext . #"/abs/data.rktd")`, `(indirect . #"/abs/m.rkt")`.
+   */
+  readonly encoded: string;
+  /**
+   * Set on an `ext` dep registered with `#:indirect? #t`: Racket 8.7 encodes it as
+   * `(ext indirect . …)` and raco make then fails while hashing (racket-notes §1.2).
+   */
+  readonly indirect?: true;
+}
+
+export interface CompileSuccess {
+  readonly type: 'compile-result';
+  readonly id: RequestId;
+  readonly ok: true;
+  /** The source actually compiled (simplified; `.ss` if that fallback was taken). */
+  readonly path: string;
+  /** SHA-1 (hex) of the source bytes, the `SRC` hash CM records. */
+  readonly sourceSha1: string;
+  /** SHA-1 (hex) of the `.zo` bytes written to `zoTmp`. */
+  readonly zoSha1: string;
+  /** De-duplicated and sorted exactly as CM writes them (by `encoded`, `string<?`). */
+  readonly deps: readonly DepEntry[];
+  /** What the module's compile-time code printed. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export type CompileFailureKind = 'compile-error' | 'dependency-failed' | 'write-error' | 'bad-request';
+
+export interface CompileFailure {
+  readonly type: 'compile-result';
+  readonly id: RequestId;
+  readonly ok: false;
+  readonly path: string;
+  readonly kind: CompileFailureKind;
+  /**
+   * The error as raco make prints it (including `compilation context...:` and `location...:`),
+   * without the `context...:` stack trace and without the final newline. For
+   * `dependency-failed`, the `failed` answer's message verbatim.
+   */
+  readonly message: string;
+  /** The bare exception message. */
+  readonly exnMessage: string;
+  /** The compilation context, innermost module first. */
+  readonly context: readonly string[];
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export type CompileResult = CompileSuccess | CompileFailure;
+
+export interface DepRecordResult {
+  readonly type: 'dep-record-result';
+  readonly id: RequestId;
+  /** The whole `.dep` file: one line plus `\n`. */
+  readonly text: string;
+  readonly importsSha1: string;
+}
+
+export interface Pong {
+  readonly type: 'pong';
+  readonly id: RequestId;
+  readonly protocol: number;
+  readonly pid: number;
+  readonly racketVersion: string;
+  readonly vm: string;
+  /** `(current-compile-target-machine)`; `null` for machine-independent compilation. */
+  readonly targetMachine: string | null;
+  readonly useCompiledFilePaths: readonly string[];
+  /** `same` or a directory, as in `(current-compiled-file-roots)`. */
+  readonly compiledFileRoots: readonly string[];
+  readonly collectsDir: string;
+}
+
+export interface ResetDone {
+  readonly type: 'reset-done';
+  readonly id: RequestId;
+}
+
+export interface Bye {
+  readonly type: 'bye';
+  readonly id: RequestId;
+}
+
+export interface ProtocolErrorMessage {
+  readonly type: 'protocol-error';
+  readonly id: RequestId | null;
+  readonly message: string;
+}
+
+export type ServerReply = CompileResult | DepRecordResult | Pong | ResetDone | Bye;
+
+export type ServerMessage = ServerReply | NeedMessage | ProtocolErrorMessage;
+
+/** The reply type for each request type. */
+export interface ReplyFor {
+  readonly compile: CompileResult;
+  readonly 'dep-record': DepRecordResult;
+  readonly ping: Pong;
+  readonly reset: ResetDone;
+  readonly shutdown: Bye;
+}
+
+/** The `type` each request's reply must have. */
+export const REPLY_TYPE: { readonly [K in ServerRequest['type']]: ReplyFor[K]['type'] } = {
+  compile: 'compile-result',
+  'dep-record': 'dep-record-result',
+  ping: 'pong',
+  reset: 'reset-done',
+  shutdown: 'bye',
+};
+
+const SERVER_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'compile-result',
+  'dep-record-result',
+  'pong',
+  'reset-done',
+  'bye',
+  'need',
+  'protocol-error',
+]);
+
+/**
+ * Parse one line from the server. Only the envelope is checked (an object with a known `type`);
+ * the server is trusted for the rest.
+ * @example parseServerMessage('{"type":"bye","id":3}') //=> { type: 'bye', id: 3 }
+ */
+export function parseServerMessage(line: string): ServerMessage {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new TypeError(`Expected a JSON line from the compile server, got \`${line.slice(0, 200)}\``);
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    !SERVER_MESSAGE_TYPES.has(String((value as { type?: unknown }).type))
+  ) {
+    throw new TypeError(`Expected a compile-server message with a known "type", got \`${line.slice(0, 200)}\``);
+  }
+  return value as ServerMessage;
+}
