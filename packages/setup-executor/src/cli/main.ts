@@ -4,6 +4,8 @@
  * Every expected failure is reported as one paragraph on stderr and an exit status; `main`
  * never throws for bad input or bad files.
  */
+import { runInfoCommand } from './info-command.js';
+
 const USAGE = `usage: nx-raco <command> [<option> ...]
 
 commands:
@@ -20,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     case '--help':
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 1 : 0;
+    case 'info':
+      return runInfoCommand(rest);
     default:
       process.stderr.write(`nx-raco: unknown command \`${command}\` (arguments: ${rest.length}). Run \`nx-raco help\` to list the commands.\n`);
       return 1;
