@@ -8,7 +8,7 @@
  * Set NX_RACO_KEEP_TMP=1 to keep the temp project for debugging.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ let project = '';
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'nx-raco-packed-'));
   const tarballs = join(project, 'tarballs');
+  mkdirSync(tarballs);
   for (const pkg of packages) {
     execFileSync('npm', ['pack', '--silent', '--pack-destination', tarballs, `./packages/${pkg}`], {
       cwd: repoRoot,
