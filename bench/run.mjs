@@ -59,7 +59,7 @@ const benches = {
     const ours = bestOf(5, () => files.forEach((f, i) => evaluateInfo(sources[i], f, { env: {} })));
     const oursWithIo = bestOf(5, () => files.forEach((f) => evaluateInfo(readFileSync(f), f, { env: {} })));
     const theirs = racketTime(
-      `(for ([f files]) (define i (get-info/full (let-values ([(d n _) (split-path f)]) d))) (when i (for ([k ((dynamic-require f '#%info-domain))]) (i k))))`,
+      `(for ([f files]) (define i (get-info/full (let-values ([(d n _) (split-path f)]) d))) (when i (for ([k ((dynamic-require (string->path f) '#%info-domain))]) (i k))))`,
       files,
       3,
     );
