@@ -15,6 +15,12 @@ echo "nx-raco: using $(racket --version)"
 
 # npm ci when node_modules is missing or older than the lock file (npm writes the marker file).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm 11.19 with omit-lockfile-registry-resolved (set on these machines) leaves other platforms'
+  # optional nx binaries out of the lock file and then refuses it in `npm ci` ("Missing:
+  # @nx/nx-darwin-arm64 from lock file"); `npm install` accepts the same lock file.
+  if ! npm ci --no-audit --no-fund; then
+    echo "nx-raco: npm ci refused the lock file; falling back to npm install" >&2
+    npm install --no-audit --no-fund
+  fi
 fi
 npm run --silent build
