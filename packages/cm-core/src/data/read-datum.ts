@@ -1,35 +1,36 @@
 /**
  * Reads one datum with an explicit stack of open forms (`read-frames.ts`), so nesting depth is
  * limited by `maxDepth`, never by the JavaScript call stack. Port of the structure of Racket's
- * `read/main.rkt`, `sequence.rkt` and `hash.rkt`; atoms come from `read-dispatch.ts`.
+ * `read/main.rkt`; atoms come from `read-dispatch.ts`, the structure inside lists and hashes
+ * from `read-sequence.ts`.
  *
- * The main loop: skip whitespace and comments, let the innermost open form react to structural
- * characters (closers, `.`, the parts of a hash pair), otherwise start a datum, and hand each
- * finished datum to the form that waits for it (`deliver`).
+ * The main loop: skip whitespace and comments, let the innermost open list or hash react to
+ * structural characters (closers, `.`, the parts of a hash pair), otherwise start a datum, and
+ * hand each finished datum to the form that waits for it (`deliver`).
  *
- * Racket 8.7 details kept (all observed): `(a . b . c)` is infix and reads `(b a c)`; a `.`
- * needs an element before it; after `(a . b` only `)` or an infix `.` may follow; `#;` works
- * wherever whitespace does, except that inside a hash it comments out a whole `(k . v)` pair;
- * errors at end of file point at the innermost open form (the `#` of `#(`, `#hash(`, `#s(`) and
- * name the missing closer, with Racket's indentation hint (`read-indentation.ts`).
+ * Racket 8.7 details kept (all observed): `#;` works wherever whitespace does, except that inside
+ * a hash it comments out a whole `(k . v)` pair, and between the elements of a list it is read in
+ * the list's outer indentation context; errors at end of file point at the innermost open form
+ * (the `#` of `#(`, `#hash(`, `#s(`, the quote of `'`); an unexpected closer is described with
+ * Racket's indentation hint (`read-indentation.ts`).
  *
  * Fragile: error wording and positions mirror Racket exactly; `reader.parity.spec.ts` checks
  * them against the installed Racket.
  */
 import { skipAtmosphere } from './read-atmosphere.js';
 import { EOF, type Scanner } from './read-scanner.js';
-import { closerOf, isCloser, isDelimiter } from './read-char-class.js';
+import { isCloser } from './read-char-class.js';
 import { readDatumStart } from './read-dispatch.js';
 import { closeSeqFrame, HashFrame, PrefixFrame, SeqFrame, type Ctx, type Frame } from './read-frames.js';
 import { HashBuilder } from './read-hash.js';
-import { type Indentation, possibleCause, trackIndentation, unexpectedCloserMessage } from './read-indentation.js';
+import { type Indentation, trackIndentation, unexpectedCloserMessage } from './read-indentation.js';
+import { stepHash, stepSequence } from './read-sequence.js';
 import type { Place } from './read-input.js';
 import type { RacketValue } from './types.js';
 
 /** Racket has no limit; ours keeps recursive consumers (writer, `isEqual`) safe. */
 export const DEFAULT_MAX_DEPTH = 1_000;
 const MAX_VECTOR_LENGTH = 1n << 24n;
-const DOT_HINT = 'A `.` is only allowed between the last two elements of a list, as in `(a . b)`.';
 
 type Step = { readonly value: RacketValue | undefined } | undefined;
 
@@ -74,9 +75,12 @@ export class DatumReader {
       return undefined;
     }
     if (top?.t === 'seq' || top?.t === 'hash') {
-      const r = top.t === 'seq' ? this.onSeq(top, c) : this.onHash(top, c);
+      const r = top.t === 'seq' ? stepSequence(sc, top, c) : stepHash(sc, top, c);
       if (r === 'handled') return undefined;
-      if (r !== 'datum') return this.deliver(r);
+      if (r === 'closed') {
+        this.stack.pop();
+        return this.deliver(top.t === 'seq' ? closeSeqFrame(sc, top) : top.builder.build(sc.locFrom(top.start)));
+      }
     }
     if (c === EOF) return this.onEof();
     if (isCloser(c)) this.unexpectedCloser(c);
@@ -106,12 +110,6 @@ export class DatumReader {
       );
     }
     this.stack.push(frame);
-  }
-
-  private track(index: number, ctx: Ctx): void {
-    if (ctx === null) return;
-    const line = this.sc.lineAt(index);
-    if (line > ctx.lastLine) trackIndentation(ctx, line, this.sc.columnAt(index));
   }
 
   private unexpectedCloser(c: number): never {
@@ -228,99 +226,6 @@ export class DatumReader {
         return undefined;
       default:
         throw new Error(`read-datum: end of file with a ${top.t} frame on top. This is a bug in @nx-raco/cm-core.`);
-    }
-  }
-
-  private failClose(f: SeqFrame): never {
-    const o = String.fromCodePoint(f.opener);
-    const cl = String.fromCodePoint(f.closer);
-    this.sc.fail(`expected a \`${cl}\` to close \`${o}\`${possibleCause(f)}`, f.at, `Add the missing \`${cl}\`.`);
-  }
-
-  private onSeq(f: SeqFrame, c: number): 'handled' | 'datum' | RacketValue {
-    const sc = this.sc;
-    const isDot = c === 0x2e && isDelimiter(sc.peek(1));
-    switch (f.state) {
-      case 'items':
-        if (c === EOF) this.failClose(f);
-        if (c === f.closer) return this.closeSeq(f);
-        if (!isDot || f.items.length === 0) return 'datum';
-        this.track(sc.i, f);
-        if (f.shape === 'vector' || f.head !== undefined) sc.fail('illegal use of `.`', sc.i, DOT_HINT);
-        f.dotAt = sc.i++;
-        f.state = 'afterDot';
-        return 'handled';
-      case 'afterDot':
-        if (c === EOF) this.failClose(f);
-        return 'datum';
-      case 'afterTail':
-        if (c === f.closer) return this.closeSeq(f);
-        if (!isDot) sc.fail('illegal use of `.`', f.dotAt, DOT_HINT);
-        this.track(sc.i, f);
-        sc.i++;
-        f.head = f.tail;
-        f.tail = undefined;
-        f.state = 'afterInfixDot';
-        return 'handled';
-      case 'afterInfixDot':
-        if (c === EOF) this.failClose(f);
-        if (c === f.closer) sc.fail('illegal use of `.`', f.dotAt, DOT_HINT);
-        return 'datum';
-      default:
-        return f.state satisfies never;
-    }
-  }
-
-  private closeSeq(f: SeqFrame): RacketValue {
-    this.sc.i++;
-    this.stack.pop();
-    return closeSeqFrame(this.sc, f);
-  }
-
-  private onHash(f: HashFrame, c: number): 'handled' | 'datum' | RacketValue {
-    const sc = this.sc;
-    const isDot = c === 0x2e && isDelimiter(sc.peek(1));
-    const pairCloser = (): string => String.fromCodePoint(f.pairCloser);
-    // Racket locates an end of file inside a hash pair at the last character read.
-    const eofAt = Math.max(sc.i - 1, 0);
-    switch (f.state) {
-      case 'pair':
-        if (c === EOF) {
-          sc.fail(`expected \`${String.fromCodePoint(f.closer)}\` to close \`${String.fromCodePoint(f.opener)}\``, f.at);
-        }
-        if (c === f.closer && !f.discardPair) {
-          sc.i++;
-          this.stack.pop();
-          return f.builder.build(sc.locFrom(f.start));
-        }
-        if (c === 0x28 || c === 0x5b || c === 0x7b) {
-          sc.i++;
-          f.pairCloser = closerOf(c);
-          f.state = 'key';
-          return 'handled';
-        }
-        if (isCloser(c)) return 'datum';
-        if (isDot && f.builder.size > 0 && !f.discardPair) sc.fail('illegal use of `.`', sc.i, DOT_HINT);
-        return sc.fail('expected `(`, `[`, or `{` to start a hash pair', sc.i);
-      case 'key':
-        if (c === EOF) sc.fail('expected `.` and value for hash', eofAt);
-        return 'datum';
-      case 'dot':
-        if (!isDot) sc.fail('expected `.` and value for hash', c === EOF ? eofAt : sc.i);
-        sc.i++;
-        f.state = 'value';
-        return 'handled';
-      case 'value':
-        if (c === EOF) sc.fail(`expected \`${pairCloser()}\` after value within a hash`, eofAt);
-        return 'datum';
-      case 'pairClose':
-        if (c !== f.pairCloser) sc.fail(`expected \`${pairCloser()}\` after value within a hash`, c === EOF ? eofAt : sc.i);
-        sc.i++;
-        f.state = 'pair';
-        f.discardPair = false;
-        return 'handled';
-      default:
-        return f.state satisfies never;
     }
   }
 }

@@ -23,13 +23,13 @@ export interface Exact {
 }
 
 /** An infinity or NaN written literally (`+inf.0`, `+nan.0`). */
-export interface Flo {
+interface Flo {
   readonly t: 'flo';
   readonly v: number;
 }
 
 /** Division by an exact zero (`dbz!`, an error when forced) or an inexact one (`dbz`, ±inf.0). */
-export interface DivByZero {
+interface DivByZero {
   readonly t: 'dbz';
   readonly exact: boolean;
 }
@@ -46,12 +46,6 @@ export function exactOf(num: bigint, radix: number, exp = 0n): Exact {
 /** Racket's `lazy-number`: multiplies by `radix^exp`. */
 export function scale(v: Lazy, exp: bigint): Lazy {
   return v.t === 'exact' && exp !== 0n ? { ...v, exp: v.exp + exp } : v;
-}
-
-export function negate(v: Lazy): Lazy {
-  if (v.t === 'exact') return { ...v, num: -v.num };
-  if (v.t === 'flo') return { t: 'flo', v: -v.v };
-  return v;
 }
 
 /** Racket's `lazy-divide`: `n / d` where `d` is exact digits (maybe scaled by `#`s). */

@@ -13,113 +13,41 @@
  * (a documented deviation: the reader rejects them with a clear error).
  *
  * Design constraints: no recursion per character (each state loops over its digits), digits are
- * kept as strings and converted with one `BigInt()` call, so a 1 MB numeral is linear.
+ * kept as strings and converted with one `BigInt()` call, so a 1 MB numeral is linear. The
+ * parser state lives in `read-number-state.ts`, the final conversions in `read-number-finish.ts`.
  */
+import { finish, finishImaginary } from './read-number-finish.js';
+import {
+  EOF_C,
+  EXPONENT_MARKERS,
+  at,
+  badDigit,
+  digitsValue,
+  fail,
+  hasFirstHalf,
+  initState,
+  maybe,
+  misplaced,
+  mixed,
+  noDigits,
+  scanDigits,
+  setExactness,
+  setExactnessByChar,
+  setFirstHalf,
+  type Exactness,
+  type Fail,
+  type Final,
+  type Mode,
+  type State,
+} from './read-number-state.js';
+import { divide, exactOf, scale, type Exact, type Lazy } from './read-number-value.js';
 import { gcd } from './values.js';
-import { divide, exactOf, forceExact, formatReal, scale, toDouble, type Exact, type Lazy } from './read-number-value.js';
 
 export type NumberParse =
   | { readonly t: 'exact'; readonly num: bigint; readonly den: bigint }
   | { readonly t: 'flonum'; readonly value: number }
   | { readonly t: 'error'; readonly message: string }
   | { readonly t: 'unsupported'; readonly what: 'complex number' | 'extflonum' | 'huge exact number' };
-
-type Exactness =
-  | 'exact'
-  | 'inexact'
-  | 'decimal-as-inexact'
-  | 'approx'
-  | 'double'
-  | 'extended'
-  | 'extflonum->inexact'
-  | 'extflonum->exact';
-type Mode = 'read' | 'must-read';
-type Half = { readonly polar: boolean; readonly sgn: number; readonly n: Lazy };
-
-interface State {
-  readonly exactness: Exactness;
-  readonly mode: Mode;
-  /** `undefined`, `'+/-'` when the text started with a sign, or the finished first half of a complex. */
-  readonly fst: undefined | '+/-' | Half;
-  readonly other: Exactness;
-  /** Where the current half starts (only used to print an extflonum in an error message). */
-  readonly from: number;
-}
-
-/** Parse failure: `message` only when Racket reports one, else "not a number". */
-type Fail = { readonly t: 'fail'; readonly message?: string };
-type Real = { readonly t: 'real'; readonly v: number | readonly [bigint, bigint] };
-type Final = Real | { readonly t: 'complex' } | { readonly t: 'ext' } | { readonly t: 'huge' } | Fail;
-
-const NOT_A_NUMBER: Fail = { t: 'fail' };
-const EXPONENT_MARKERS = 'eEdDlLfFsStT';
-const EOF_C = -1;
-
-/** Character at `i` as Racket's `parse-case` sees it: a digit value (0–15), `EOF_C`, or the char. */
-function at(s: string, i: number, radix: number): number | string {
-  if (i >= s.length) return EOF_C;
-  const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) return String.fromCodePoint(s.codePointAt(i)!);
-  const ch = s[i]!;
-  let v = -1;
-  if (c >= 48 && c <= 57) v = c - 48;
-  else if (radix > 10 && c >= 65 && c <= 70) v = c - 55;
-  else if (radix > 10 && c >= 97 && c <= 102) v = c - 87;
-  return v >= 0 && v < radix ? v : ch;
-}
-
-function fail(state: State | Mode, message: string): Fail {
-  const mode = typeof state === 'string' ? state : state.mode;
-  return mode === 'must-read' ? { t: 'fail', message } : NOT_A_NUMBER;
-}
-
-/** Racket reports division by zero even where other failures just mean "a symbol". */
-const DBZ_MODE: Mode = 'must-read';
-
-function badDigit(c: number | string, s: string, state: State | Mode): Fail {
-  if (c === '\0') return fail(state, `nul character in \`${s}\``);
-  return fail(state, `bad digit \`${c}\``);
-}
-
-/** Index after the run of radix digits starting at `i`. */
-function scanDigits(s: string, i: number, radix: number): number {
-  for (;;) {
-    const c = at(s, i, radix);
-    if (typeof c !== 'number' || c === EOF_C) return i;
-    i++;
-  }
-}
-
-const misplaced = (what: string, s: string, st: State): Fail => fail(st, `misplaced \`${what}\` in \`${s}\``);
-const noDigits = (after: string, s: string, st: State): Fail => fail(st, `missing digits after \`${after}\` in \`${s}\``);
-const mixed = (s: string, st: State): Fail => fail(st, `decimal points and fractions cannot be mixed in \`${s}\``);
-
-function initState(exactness: Exactness, mode: Mode, fst: State['fst'], from = 0): State {
-  return { exactness, mode, fst, other: exactness, from };
-}
-
-function hasFirstHalf(st: State): boolean {
-  return st.fst !== undefined && st.fst !== '+/-';
-}
-
-function setExactness(st: State, next: 'double' | 'approx' | 'extended'): State {
-  const cur = st.exactness;
-  let result: Exactness;
-  if (next === 'double') result = cur === 'exact' ? 'exact' : next;
-  else if (next === 'approx') result = cur === 'exact' || cur === 'inexact' ? cur : next;
-  else result = cur === 'inexact' ? 'extflonum->inexact' : cur === 'exact' ? 'extflonum->exact' : 'extended';
-  return result === cur ? st : { ...st, exactness: result };
-}
-
-/** Racket also has an "override" flag here; it only matters for 'decimal-as-exact, which `read` never uses. */
-function setExactnessByChar(st: State, c: string): State {
-  return setExactness(st, c === 't' || c === 'T' ? 'extended' : 'double');
-}
-
-function digitsValue(digits: string, radix: number): bigint {
-  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
-  return BigInt(prefix + digits);
-}
 
 function reduced(num: bigint, den: bigint): NumberParse {
   const g = gcd(num, den);
@@ -342,10 +270,6 @@ function readDenomApprox(sgn: number, sgnN: Lazy, d: string, s: string, start: n
   }
 }
 
-function setFirstHalf(st: State, half: Half, from: number): State {
-  return { ...st, fst: half, exactness: st.other, other: st.exactness, from };
-}
-
 function readImag(c: string, realSgn: number, real: Lazy, sgn: number, s: string, start: number, radix: number, st: State): Final {
   if (hasFirstHalf(st) || st.exactness === 'extended') return misplaced(c, s, st);
   return readSigned(sgn, s, start, radix, setFirstHalf(st, { polar: false, sgn: realSgn, n: real }, start - 1));
@@ -359,92 +283,4 @@ function readPolar(realSgn: number, real: Lazy, s: string, start: number, radix:
   if (c === '+' || c === '-') return readSigned(c === '+' ? 1 : -1, s, start + 1, radix, st2);
   if (typeof c === 'number') return readInteger(1, s[start]!, s, start + 1, radix, st2);
   return badDigit(c, s, st);
-}
-
-function maybe<T>(v: T | Fail, k: (v: T) => Final): Final {
-  return typeof v === 'object' && v !== null && (v as { t?: string }).t === 'fail' ? (v as Fail) : k(v as T);
-}
-
-const isExactZero = (f: Final): boolean => f.t === 'real' && typeof f.v !== 'number' && f.v[0] === 0n;
-
-/** Racket's `finish`: forces one real (or, with a polar first half, a complex). */
-function finish(sgnz: number, n: Lazy, s: string, st: State): Final {
-  const fst = st.fst;
-  if (fst === undefined || fst === '+/-') return finishReal(sgnz, n, s, st);
-  if (!fst.polar) return fail(st, `missing \`i\` for complex number in \`${s}\``);
-  const m = finish(fst.sgn, fst.n, s, initState(st.other, st.mode, undefined));
-  const a = finish(sgnz, n, s, initState(st.exactness, st.mode, undefined));
-  if (m.t === 'ext' || a.t === 'ext') return extInComplex(s.slice(st.from), st);
-  if (m.t === 'fail' || m.t === 'huge') return m;
-  if (a.t === 'fail' || a.t === 'huge') return a;
-  // make-polar: an exact zero angle gives the magnitude, an exact zero magnitude gives 0.
-  if (isExactZero(a)) return m;
-  if (isExactZero(m)) return m;
-  return { t: 'complex' };
-}
-
-function finishReal(sgnz: number, n: Lazy, s: string, st: State): Final {
-  switch (st.exactness) {
-    case 'double':
-    case 'inexact':
-    case 'approx':
-      if (n.t === 'dbz') {
-        return n.exact ? fail(DBZ_MODE, `division by zero in \`${s}\``) : { t: 'real', v: sgnz < 0 ? -Infinity : Infinity };
-      }
-      if (n.t === 'flo') return { t: 'real', v: n.v };
-      return toReal(toDouble(n, sgnz < 0));
-    case 'exact':
-      if (n.t === 'flo') return fail(st, `no exact representation for ${formatReal(n.v)}`);
-      return forceExactReal(n, s);
-    case 'extended':
-      return { t: 'ext' };
-    case 'extflonum->inexact':
-      return fail(st, `cannot convert extflonum to inexact in \`${s}\``);
-    case 'extflonum->exact':
-      return fail(st, `cannot convert extflonum to exact in \`${s}\``);
-    case 'decimal-as-inexact':
-      return forceExactReal(n, s);
-    default:
-      return st.exactness satisfies never;
-  }
-}
-
-function forceExactReal(n: Lazy, s: string): Final {
-  if (n.t === 'dbz') return fail(DBZ_MODE, `division by zero in \`${s}\``);
-  if (n.t === 'flo') return { t: 'real', v: n.v };
-  const q = forceExact(n);
-  return q === undefined ? { t: 'huge' } : { t: 'real', v: q };
-}
-
-/** Racket's `finish-imaginary`, at an `i` that may end the text. */
-function finishImaginary(sgnz: number, n: Lazy, s: string, start: number, st: State): Final {
-  const fst = st.fst;
-  const atEnd = start === s.length;
-  if (fst === '+/-' && atEnd) {
-    return maybe(finish(sgnz, n, s, st), (i) => {
-      if (i.t === 'ext') return extInComplex(s.slice(st.from, -1), st);
-      if (i.t !== 'real') return i;
-      // make-rectangular with an exact zero imaginary part is the real part alone.
-      return isExactZero(i) ? { t: 'real', v: st.other === 'inexact' ? 0 : [0n, 1n] } : { t: 'complex' };
-    });
-  }
-  if (fst !== undefined && fst !== '+/-' && !fst.polar && atEnd) {
-    const r = finish(fst.sgn, fst.n, s, initState(st.other, st.mode, undefined));
-    const i = finish(sgnz, n, s, initState(st.exactness, st.mode, undefined));
-    // Racket 8.7 prints the real part here even when the imaginary part is the extflonum.
-    if (r.t === 'ext' || i.t === 'ext') return extInComplex(r.t === 'real' ? formatReal(r.v) : s, st);
-    if (r.t === 'fail' || r.t === 'huge') return r;
-    if (i.t === 'fail' || i.t === 'huge') return i;
-    return isExactZero(i) ? r : { t: 'complex' };
-  }
-  return misplaced('i', s, st);
-}
-
-/** On Racket CS an extflonum prints as the text it was read from (here: its half of the token). */
-function extInComplex(shown: string, st: State): Fail {
-  return fail(st, `cannot combine extflonum \`${shown}\` into a complex number`);
-}
-
-function toReal(v: number | undefined): Final {
-  return v === undefined ? { t: 'huge' } : { t: 'real', v };
 }

@@ -12,7 +12,7 @@
  * Errors, in Racket's order: `invalid structure description`, `mismatch between structure
  * description and number of provided field values`, then (for `read-syntax` only) mutable fields.
  */
-import type { RacketValue } from './types.js';
+import type { RacketValue, SrcLoc } from './types.js';
 import { int, makeList } from './values.js';
 
 interface Segment {
@@ -63,15 +63,18 @@ function parseSegments(items: readonly RacketValue[]): Segment[] | undefined {
   return segments;
 }
 
-function normalise(segments: readonly Segment[]): RacketValue {
+/** The normalised key; the parts it builds anew get the location of the key as written. */
+function normalise(segments: readonly Segment[], loc: SrcLoc | undefined): RacketValue {
+  const located = <T extends RacketValue>(v: T): T => (loc === undefined ? v : { ...v, loc });
+  const number = (n: bigint): RacketValue => located(int(n));
   const out: RacketValue[] = [];
   segments.forEach((seg, k) => {
     out.push(seg.name);
-    if (k > 0) out.push(int(seg.count!));
-    if (seg.autoCount > 0n) out.push(makeList([int(seg.autoCount), seg.autoValue!]));
-    if (seg.mutable.length > 0) out.push({ kind: 'vector', items: seg.mutable.map((n) => int(n)) });
+    if (k > 0) out.push(number(seg.count!));
+    if (seg.autoCount > 0n) out.push(located(makeList([number(seg.autoCount), seg.autoValue!])));
+    if (seg.mutable.length > 0) out.push(located({ kind: 'vector', items: seg.mutable.map(number) }));
   });
-  return out.length === 1 ? out[0]! : makeList(out);
+  return out.length === 1 ? out[0]! : located(makeList(out));
 }
 
 /** Checks a prefab key against the number of field values the literal provides. */
@@ -88,5 +91,5 @@ export function checkPrefabKey(key: RacketValue, provided: number): PrefabCheck 
     return { ok: false, error: 'mismatch' };
   }
   const mutable = segments.some((s) => s.autoCount > 0n || s.mutable.length > 0);
-  return { ok: true, key: normalise(segments), mutable };
+  return { ok: true, key: normalise(segments, key.loc), mutable };
 }

@@ -49,7 +49,7 @@ const HINT = 'Fix the escape sequence or close the string with `"`.';
  * Reads the rest of a string after its opening `"`; `at` is where errors are reported.
  * @returns the code points of the string (bytes for `'byte string'`).
  */
-export function readStringBody(sc: Scanner, mode: Mode, at: number): number[] {
+function readStringBody(sc: Scanner, mode: Mode, at: number): number[] {
   const out: number[] = [];
   const fail = (message: string): never => sc.fail(message, at, HINT);
   const badEnd = (): never => fail('expected a closing `"`');

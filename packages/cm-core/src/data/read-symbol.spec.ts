@@ -69,6 +69,7 @@ describe('data/read-symbol', () => {
   // columns: text, mode, chars to skip, Racket's message
   const errors: [string, TokenMode, number, string][] = [
     ['.', 'symbol-or-number', 0, 'illegal use of `.`'],
+    ['#:.', 'keyword', 2, 'illegal use of `.`'],
     ['a\\', 'symbol-or-number', 0, 'end-of-file following `\\` in symbol'],
     ['|abc', 'symbol-or-number', 0, 'end-of-file following `|` in symbol'],
     ['#:|k', 'keyword', 2, 'end-of-file following `|` in keyword'],

@@ -105,7 +105,9 @@ function readPlainToken(sc: Scanner, opts: TokenOptions): RacketValue | undefine
     if (isDelimiter(c)) break;
   }
   const first = cps[sc.i];
-  // Only these can start a number; `.` alone is an error that the slow path reports.
+  // A lone `.` is an error (reported by the slow path), even as a keyword.
+  if (first === 0x2e && j === sc.i + 1) return undefined;
+  // Only these can start a number.
   const maybeNumber = first !== undefined && ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e);
   if (opts.mode === 'symbol-or-number' && maybeNumber) return undefined;
   const text = sc.text(sc.i, j);

@@ -3,10 +3,12 @@
  * `.rktd`, links files and `info.rkt`, producing `RacketValue`s (`types.ts`) with source
  * locations.
  *
- * Layout: `read-input.ts` (UTF-8 decoding, line counting) → `read-scanner.ts` (cursor, errors) →
- * `read-datum.ts` (nesting, with an explicit stack) → `read-dispatch.ts` (what a datum starts
- * with) → `read-string.ts`, `read-char.ts`, `read-symbol.ts` + `read-number.ts` (tokens),
- * `read-hash.ts`, `read-prefab.ts` (compound literals), `read-lang.ts` (`#lang`).
+ * Layout: `read-input.ts` (UTF-8 decoding, line counting) → `read-scanner.ts` (cursor, errors,
+ * `read-error.ts`) → `read-datum.ts` (the main loop, with an explicit stack of `read-frames.ts`;
+ * `read-sequence.ts` for the inside of lists and hashes; `read-atmosphere.ts` for comments;
+ * `read-indentation.ts` for error hints) → `read-dispatch.ts` (what a datum starts with) →
+ * tokens: `read-string.ts`, `read-char.ts`, `read-symbol.ts` with `read-number*.ts`; compound
+ * literals: `read-hash.ts`, `read-prefab.ts`; and `read-lang.ts` for `#lang`.
  *
  * Design constraints: everything thrown while reading is a `RacketReadError` (an internal bug is
  * wrapped into one too); time is linear in the input; nesting is limited by `maxDepth`, not by the
@@ -15,14 +17,16 @@
  * Known deviations from Racket (all rejected with a clear `RacketReadError`): complex numbers,
  * extflonums, graph labels `#0=`, `#fx`/`#fl` vectors, `#hashalw`, `#reader`, nesting deeper than
  * `maxDepth` (default 1000), exact numbers with exponents beyond 100,000, and vectors declared
- * longer than 2^24 (`#99999999(…)`). Regexp literals are not compiled, so an invalid pattern such
- * as `#rx"("` is accepted.
+ * longer than 2^24 (`#99999999(…)`). Smaller ones: regexp literals are not compiled, so an
+ * invalid pattern such as `#rx"("` is accepted; a `#;` with nothing after it at top level is
+ * reported at the `#;` (Racket gives no position); `#hasheq` under `read` merges a `1e400` key
+ * with `+inf.0` (see `read-hash.ts`). `reader.parity.spec.ts` lists them against Racket.
  */
 import { RacketReadError } from './read-error.js';
 import { DEFAULT_MAX_DEPTH, DatumReader } from './read-datum.js';
 import { readLangLine, type LangLine } from './read-lang.js';
 import { skipAtmosphere } from './read-atmosphere.js';
-import { Scanner, type ReaderWho } from './read-scanner.js';
+import { Scanner } from './read-scanner.js';
 import type { RacketValue } from './types.js';
 
 export { RacketReadError };
@@ -32,11 +36,12 @@ export interface ReadOptions {
   source?: string;
   /**
    * Whose wording and rules to follow: `read-syntax` (as `raco make` reports source errors) or
-   * `read` (as the compilation manager reads `.dep` files). They differ only in the error prefix
-   * and in mutable prefab structs, which `read-syntax` rejects.
+   * `read` (as the compilation manager reads `.dep` files). They differ in the error prefix, in
+   * mutable prefab structs and graph labels (`read-syntax` rejects them with Racket's message),
+   * and in which `#hasheq`/`#hasheqv` keys are duplicates (`read-syntax` interns literals).
    * @default 'read-syntax'
    */
-  who?: ReaderWho;
+  who?: 'read' | 'read-syntax';
   /** Deepest nesting accepted (lists, vectors, quotes, …). @default 1000 */
   maxDepth?: number;
 }
