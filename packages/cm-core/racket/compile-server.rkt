@@ -46,6 +46,7 @@
 ;;            kind: "compile-error" (read/expand/compile raised), "dependency-failed" (the client
 ;;            answered a need with "failed"; message is the client's text, verbatim),
 ;;            "write-error" (zoTmp could not be written), "bad-request" (malformed request).
+;;            getModuleCode: whether Racket raised exn:get-module-code (CM then deletes the .zo).
 ;;            message: the error text as raco make prints it (rendered by Racket's own
 ;;            uncaught-exception handler with CM's error display handler, so quirks carry over),
 ;;            including the "compilation context...:" and "location...:" sections, but without
@@ -53,6 +54,14 @@
 ;;            newline. Phase-1 errors have no compilation context, in raco as here: expansion
 ;;            runs compile-time code under a prompt that hides the marks.
 ;;            context: the "compilation context" paths, innermost first.
+;;     {type:"recompile", id, path, from, zoTmp}
+;;         Recompile the machine-independent .zo `from` for this machine (as CM does for a .dep
+;;         whose machine is #f), writing the result to zoTmp.
+;;         -> {type:"recompile-result", id, ok:true, path, zoSha1}  or  the ok:false shape above
+;;     {type:"compile-zos", id, files, prefixes, noPrim, verbose}
+;;         raco make --no-deps: compile each file alone with compiler/compiler's compile-zos
+;;         (no .dep, no dependencies), after the `scheme` elaboration prefix and `load`ing each
+;;         prefix file.  -> {type:"compile-zos-result", id, ok, message, stdout, stderr}
 ;;     {type:"dep-record", id, sourceSha1, deps:[{encoded, sha1}...]}
 ;;         -> {type:"dep-record-result", id, text, importsSha1}
 ;;         The exact .dep text CM's `write-deps` would write (one line + "\n") given the hash CM
@@ -66,9 +75,10 @@
 ;;     {type:"shutdown", id} -> {type:"bye", id}, then exit 0
 ;;
 ;;   server -> client, while compiling
-;;     {type:"need", needId, path}
+;;     {type:"need", needId, path, missing?}
 ;;         Expansion is about to load the module file `path` (CM would call `compile-root` on it
-;;         here). The server blocks until the client answers, serving any requests (typically
+;;         here). With missing:true the file does not exist (CM only traces that, and may delete
+;;         its stale .zo); the answer is still awaited. The server blocks until the client answers, serving any requests (typically
 ;;         nested "compile"s for `path`) that arrive meanwhile.
 ;;   client -> server, answers
 ;;     {type:"ready", needId, path}             load it now (from its .zo if that is fresh)
@@ -119,7 +129,7 @@
          (only-in compiler/private/cm-path rkt->ss path*->collects-relative)
          (only-in compiler/private/cm-util s-exp<?))
 
-(define PROTOCOL-VERSION 1)
+(define PROTOCOL-VERSION 2)
 (define EXIT-PROTOCOL-ERROR 70)
 
 ;; ----------------------------------------------------------------------------------------
@@ -189,12 +199,14 @@
   (define orig-load (current-load))
   (define orig-registry (namespace-module-registry (current-namespace)))
   (define (handler path mod-name)
+    (define exists? (or (file-exists? path)
+                        (let ([p2 (rkt->ss path)])
+                          (and (not (eq? path p2)) (file-exists? p2)))))
     (when (and mod-name
                ;; `(#f . submod)`: "load only if no source is involved" -- CM skips these.
                (not (and (pair? mod-name) (not (car mod-name))))
-               (or (file-exists? path)
-                   (let ([p2 (rkt->ss path)])
-                     (and (not (eq? path p2)) (file-exists? p2))))
+               ;; CM traces a missing file (and may delete its .zo) before the checks below.
+               (or exists? (begin (await-need! path #:missing? #t) #f))
                (let ([cfp (use-compiled-file-paths)])
                  (and (pair? cfp) (equal? (car cfp) (car modes))))
                (equal? roots (current-compiled-file-roots))
@@ -211,10 +223,12 @@
 ;; Send "need" and serve requests until the matching answer arrives. Runs in the dynamic extent
 ;; of the dependent's compilation, so nested compiles see its continuation marks (the
 ;; "compilation context") and its accomplice logger as parent, exactly like CM's recursion.
-(define (await-need! path)
+(define (await-need! path #:missing? [missing? #f])
   (set! need-counter (add1 need-counter))
   (define need-id need-counter)
-  (send! (hasheq 'type "need" 'needId need-id 'path (path->json path)))
+  (send! (if missing?
+             (hasheq 'type "need" 'needId need-id 'path (path->json path) 'missing #t)
+             (hasheq 'type "need" 'needId need-id 'path (path->json path))))
   (parameterize ([current-need-id need-id])
     (let loop ()
       (define msg (read-message!))
@@ -403,10 +417,11 @@
 
 (define (handle-compile! id src zo-tmp)
   (define (fail kind path message #:exn-message [exn-message message] #:context [context null]
-                #:stdout [out ""] #:stderr [err ""])
+                #:stdout [out ""] #:stderr [err ""] #:get-module-code? [gmc? #f])
     (send! (hasheq 'type "compile-result" 'id id 'ok #f 'kind kind
                    'path (if (path? path) (path->json path) path)
                    'message message 'exnMessage exn-message 'context context
+                   'getModuleCode gmc?
                    'stdout out 'stderr err)))
   (cond
     [(not (and (string? src) (complete-path? (string->path src))))
@@ -446,7 +461,8 @@
                   #:context (compilation-context v) #:stdout stdout #:stderr stderr)
             (fail "compile-error" path (render-error-text v)
                   #:exn-message (if (exn? v) (exn-message v) (render-error-text v))
-                  #:context (compilation-context v) #:stdout stdout #:stderr stderr))]
+                  #:context (compilation-context v) #:stdout stdout #:stderr stderr
+                  #:get-module-code? (exn:get-module-code? v)))]
        [(ok)
         (define-values (src-sha1 code) (values (vector-ref result 1) (vector-ref result 2)))
         (define written
@@ -467,6 +483,67 @@
                                                     (vector-ref result 5))
                            'stdout stdout
                            'stderr stderr)))])]))
+
+;; Mirrors `recompile-module-code` (cm-minimal ~l.866-876): machine-independent code in `from`
+;; recompiled for this machine, serialised as `compile-zo*` does, written to `zo-tmp`.
+(define (handle-recompile! id src from zo-tmp)
+  (define (fail kind path message)
+    (send! (hasheq 'type "recompile-result" 'id id 'ok #f 'kind kind
+                   'path (if (path? path) (path->json path) path)
+                   'message message 'exnMessage message 'context null
+                   'getModuleCode #f 'stdout "" 'stderr "")))
+  (cond
+    [(not (and (string? src) (string? from) (string? zo-tmp)
+               (complete-path? (string->path src))
+               (complete-path? (string->path from))
+               (complete-path? (string->path zo-tmp))))
+     (fail "bad-request" src (format "Expected absolute \"path\", \"from\" and \"zoTmp\", got ~s ~s ~s"
+                                     src from zo-tmp))]
+    [else
+     (define path (choose-source-path (string->path src)))
+     (define result
+       (with-handlers ([(lambda (v) (not (exn:break? v))) (lambda (v) v)])
+         (parameterize ([current-namespace compile-namespace]
+                        [current-load/use-compiled need-load-handler])
+           (define-values (base name dir?) (split-path path))
+           (define code
+             (parameterize ([current-load-relative-directory (if (path? base) base (current-directory))]
+                            [read-accept-compiled #t])
+               (call-with-input-file* (string->path from) read)))
+           (define bstr (code->zo-bytes (compiled-expression-recompile code) path))
+           (call-with-output-file* zo-tmp #:exists 'truncate/replace
+                                   (lambda (o) (write-bytes bstr o)))
+           bstr)))
+     (if (bytes? result)
+         (send! (hasheq 'type "recompile-result" 'id id 'ok #t 'path (path->json path)
+                        'zoSha1 (bytes->hex-string (sha1-bytes result))))
+         (fail "compile-error" path (render-error-text result)))]))
+
+;; raco make --no-deps (make.rkt:71-82): `compile-zos` from compiler/compiler, with the same
+;; elaboration prefix; loaded lazily because only this request needs it.
+(define (handle-compile-zos! id files prefixes no-prim? verbose?)
+  (define out (open-output-string))
+  (define err (open-output-string))
+  (define result
+    (with-handlers ([(lambda (v) (not (exn:break? v))) (lambda (v) v)])
+      (unless (and (list? files) (andmap string? files) (list? prefixes) (andmap string? prefixes))
+        (error 'compile-zos "Expected \"files\" and \"prefixes\" to be lists of strings, got ~s ~s"
+               files prefixes))
+      (define compile-zos (dynamic-require 'compiler/compiler 'compile-zos))
+      (define prefix
+        `(begin
+           (require scheme)
+           ,(if no-prim? '(namespace-require/copy 'scheme) '(void))
+           ,@(map (lambda (s) `(load ,s)) prefixes)
+           (void)))
+      (parameterize ([current-output-port out]
+                     [current-error-port err]
+                     [current-namespace (make-base-empty-namespace)])
+        ((compile-zos prefix #:verbose? verbose?) files 'auto))
+      #t))
+  (send! (hasheq 'type "compile-zos-result" 'id id 'ok (eq? result #t)
+                 'message (if (eq? result #t) "" (render-error-text result))
+                 'stdout (get-output-string out) 'stderr (get-output-string err))))
 
 ;; ----------------------------------------------------------------------------------------
 ;; .dep text (prototype helper; mirrors `write-deps` + `get-dep-sha1s`, cm-minimal ~l.881-1000)
@@ -521,8 +598,13 @@
   (cond
     [(equal? type "compile")
      (handle-compile! id (hash-ref msg 'path #f) (hash-ref msg 'zoTmp #f))]
+    [(equal? type "recompile")
+     (handle-recompile! id (hash-ref msg 'path #f) (hash-ref msg 'from #f) (hash-ref msg 'zoTmp #f))]
     [(equal? type "dep-record")
      (handle-dep-record! id msg)]
+    [(equal? type "compile-zos")
+     (handle-compile-zos! id (hash-ref msg 'files #f) (hash-ref msg 'prefixes null)
+                          (eq? #t (hash-ref msg 'noPrim #f)) (eq? #t (hash-ref msg 'verbose #f)))]
     [(equal? type "ping")
      (send! (hasheq 'type "pong" 'id id
                     'protocol PROTOCOL-VERSION

@@ -35,11 +35,13 @@ import {
   REPLY_TYPE,
   type ClientMessage,
   type CompileResult,
+  type CompileZosResult,
   type DepRecordRequest,
   type DepRecordResult,
   type NeedAnswer,
   type NeedMessage,
   type Pong,
+  type RecompileResult,
   type ReplyFor,
   type ServerMessage,
   type ServerRequest,
@@ -47,7 +49,7 @@ import {
 
 /** What `onNeed` decides: the module may be loaded now, or the dependent fails with a message. */
 export type NeedOutcome = 'ready' | { readonly failed: string };
-export type NeedHandler = (path: string) => Promise<NeedOutcome>;
+export type NeedHandler = (path: string, missing: boolean) => Promise<NeedOutcome>;
 
 export interface CompileServerOptions {
   /** Racket executable. @default 'racket' */
@@ -140,6 +142,16 @@ export class CompileServerClient {
    */
   compile(path: string, zoTmp: string): Promise<CompileResult> {
     return this.#request({ type: 'compile', path, zoTmp });
+  }
+
+  /** Recompile machine-independent code in `from` for this machine, writing it to `zoTmp`. */
+  recompile(path: string, from: string, zoTmp: string): Promise<RecompileResult> {
+    return this.#request({ type: 'recompile', path, from, zoTmp });
+  }
+
+  /** raco make `--no-deps`: compile `files` alone, no `.dep` (see `CompileZosRequest`). */
+  compileZos(files: readonly string[], options: { prefixes: readonly string[]; noPrim: boolean; verbose: boolean }): Promise<CompileZosResult> {
+    return this.#request({ type: 'compile-zos', files, ...options });
   }
 
   /** Prototype helper: the `.dep` text CM would write (see `DepRecordRequest`). */
@@ -288,7 +300,7 @@ export class CompileServerClient {
       this.#pump();
     };
     this.#nested
-      .run(message.needId, () => this.#options.onNeed(message.path))
+      .run(message.needId, () => this.#options.onNeed(message.path, message.missing === true))
       .then(answer, (error: unknown) => answer({ failed: error instanceof Error ? error.message : String(error) }));
   }
 

@@ -18,7 +18,7 @@
  */
 
 /** Bumped whenever a message changes shape; reported by `pong`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Exit status of the server after a fatal protocol error. */
 export const EXIT_PROTOCOL_ERROR = 70;
@@ -37,6 +37,39 @@ export interface CompileRequest {
   readonly path: string;
   /** Absolute path of the file to (over)write with the `.zo` bytes; its directory must exist. */
   readonly zoTmp: string;
+}
+
+/** Recompile machine-independent code (`from`, a `.zo` whose `.dep` machine is `#f`) for this machine. */
+export interface RecompileRequest {
+  readonly type: 'recompile';
+  readonly id: RequestId;
+  /** Absolute source path (need not exist). */
+  readonly path: string;
+  /** The machine-independent `.zo`. */
+  readonly from: string;
+  readonly zoTmp: string;
+}
+
+/** raco make `--no-deps`: compile each file alone with `compile-zos` (no `.dep`, no dependencies). */
+export interface CompileZosRequest {
+  readonly type: 'compile-zos';
+  readonly id: RequestId;
+  readonly files: readonly string[];
+  /** Files `load`ed into the elaboration namespace first (`-p`). */
+  readonly prefixes: readonly string[];
+  /** `--no-prim`: do not assume `scheme` bindings at the top level. */
+  readonly noPrim: boolean;
+  readonly verbose: boolean;
+}
+
+export interface CompileZosResult {
+  readonly type: 'compile-zos-result';
+  readonly id: RequestId;
+  readonly ok: boolean;
+  /** The error as Racket prints it when `ok` is false. */
+  readonly message: string;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
 /** Prototype only: render the `.dep` text CM's `write-deps` would write, given each dep's hash. */
@@ -69,7 +102,7 @@ export interface ShutdownRequest {
   readonly id: RequestId;
 }
 
-export type ServerRequest = CompileRequest | DepRecordRequest | PingRequest | ResetRequest | ShutdownRequest;
+export type ServerRequest = CompileRequest | RecompileRequest | CompileZosRequest | DepRecordRequest | PingRequest | ResetRequest | ShutdownRequest;
 
 // ---------------------------------------------------------------------------------------------
 // client → server: answers to `need`
@@ -100,6 +133,8 @@ export interface NeedMessage {
   readonly type: 'need';
   readonly needId: number;
   readonly path: string;
+  /** The file does not exist (CM only traces this, and may delete a stale `.zo`). */
+  readonly missing?: true;
 }
 
 /** How a dependency is recorded: a module, an indirect module, or a non-module file. */
@@ -156,11 +191,23 @@ export interface CompileFailure {
   readonly exnMessage: string;
   /** The compilation context, innermost module first. */
   readonly context: readonly string[];
+  /** Racket raised `exn:get-module-code` (e.g. the file is not a module); CM deletes the old `.zo` then. */
+  readonly getModuleCode?: boolean;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 export type CompileResult = CompileSuccess | CompileFailure;
+
+export interface RecompileSuccess {
+  readonly type: 'recompile-result';
+  readonly id: RequestId;
+  readonly ok: true;
+  readonly path: string;
+  readonly zoSha1: string;
+}
+
+export type RecompileResult = RecompileSuccess | (Omit<CompileFailure, 'type'> & { readonly type: 'recompile-result' });
 
 export interface DepRecordResult {
   readonly type: 'dep-record-result';
@@ -201,13 +248,15 @@ export interface ProtocolErrorMessage {
   readonly message: string;
 }
 
-export type ServerReply = CompileResult | DepRecordResult | Pong | ResetDone | Bye;
+export type ServerReply = CompileResult | RecompileResult | CompileZosResult | DepRecordResult | Pong | ResetDone | Bye;
 
 export type ServerMessage = ServerReply | NeedMessage | ProtocolErrorMessage;
 
 /** The reply type for each request type. */
 export interface ReplyFor {
   readonly compile: CompileResult;
+  readonly recompile: RecompileResult;
+  readonly 'compile-zos': CompileZosResult;
   readonly 'dep-record': DepRecordResult;
   readonly ping: Pong;
   readonly reset: ResetDone;
@@ -217,6 +266,8 @@ export interface ReplyFor {
 /** The `type` each request's reply must have. */
 export const REPLY_TYPE: { readonly [K in ServerRequest['type']]: ReplyFor[K]['type'] } = {
   compile: 'compile-result',
+  recompile: 'recompile-result',
+  'compile-zos': 'compile-zos-result',
   'dep-record': 'dep-record-result',
   ping: 'pong',
   reset: 'reset-done',
@@ -225,6 +276,8 @@ export const REPLY_TYPE: { readonly [K in ServerRequest['type']]: ReplyFor[K]['t
 
 const SERVER_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'compile-result',
+  'recompile-result',
+  'compile-zos-result',
   'dep-record-result',
   'pong',
   'reset-done',

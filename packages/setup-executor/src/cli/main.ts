@@ -5,10 +5,12 @@
  * never throws for bad input or bad files.
  */
 import { runInfoCommand } from './info-command.js';
+import { runMakeCommand } from './make-command.js';
 
 const USAGE = `usage: nx-raco <command> [<option> ...]
 
 commands:
+  make FILE... compile FILEs and what they require, as raco make (nx-raco make --help)
   info DIR     print the fields of DIR/info.rkt, one "(name . value)" line each
   help         show this help`;
 
@@ -24,6 +26,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return command === undefined ? 1 : 0;
     case 'info':
       return runInfoCommand(rest);
+    case 'make':
+      return runMakeCommand(rest, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     default:
       process.stderr.write(`nx-raco: unknown command \`${command}\` (arguments: ${rest.length}). Run \`nx-raco help\` to list the commands.\n`);
       return 1;

@@ -1,0 +1,211 @@
+/**
+ * The compilation manager's public face: Racket's `compiler/cm` API in TypeScript.
+ *
+ *     const cm = createCompilationManager({ onNotify: (p) => console.log(`  making ${p}`) });
+ *     try { await cm.managedCompileZo('main.rkt'); } finally { await cm.close(); }
+ *
+ * A manager owns (lazily) one Racket compile server and the facts about the installed Racket
+ * (`racket-probe.ts`, cached, so a build with nothing to do starts no Racket process). Like
+ * raco make, the server keeps one namespace for the manager's lifetime: modules loaded once stay
+ * loaded. Use one manager per build; call `close()` at the end.
+ *
+ * `managedCompileZo` starts a fresh memo for each call (as `managed-compile-zo` does, so raco's
+ * per-file behaviour is reproduced); `makeCachingManagedCompileZo` shares one across calls.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCollectionResolver } from '../collects/find-collection.js';
+import { CompileServerClient } from '../compile-server/compile-server-client.js';
+import { fileSha1 } from '../hash/sha1.js';
+import { ManagerRun, type LockClient, type ManagerSettings } from './compile-root.js';
+import type { CompileBackend } from './compile-zo.js';
+import { tryFileSha1 } from './compiled-sha1.js';
+import { collectionFilePath, createDepPathResolver } from './dep-paths.js';
+import type { CompileEvent } from './manager-events.js';
+import { RacketCompileError } from './manager-errors.js';
+import { findProbeCacheFile, probeRacket, type RacketProbe } from './racket-probe.js';
+import type { Stamp } from './stamp.js';
+
+export interface CompilationManagerOptions {
+  /** Racket executable. @default 'racket' */
+  readonly racket?: string;
+  /** Working directory: relative file names and Racket's error locations are relative to it. @default process.cwd() */
+  readonly cwd?: string;
+  /** Environment for Racket and for collection lookup (`PLTCOLLECTS`, `PLTCOMPILEDROOTS`, …). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the facts about `racket` are cached; `false` disables the cache. @default node_modules/.cache/nx-raco/racket-probe.json above cwd */
+  readonly probeCacheFile?: string | false;
+  /** `manager-compile-notify-handler`: called with each module that is compiled, recompiled or touched. @default none */
+  readonly onNotify?: (path: string) => void;
+  /** `manager-trace-handler`: receives every trace line (with Racket's indentation). @default none */
+  readonly onTrace?: (line: string) => void;
+  /** Compile events, each with the reason for the decision. @default none */
+  readonly onEvent?: (event: CompileEvent) => void;
+  /** What a module's compile-time code printed. @default written to this process's stdout/stderr */
+  readonly onOutput?: (path: string, stdout: string, stderr: string) => void;
+  /** `manager-skip-file-handler`: a stamp means "do not compile this file; use this stamp". @default never skip */
+  readonly skipFile?: (path: string) => Stamp | undefined;
+  /** `trust-existing-zos`: an existing `.zo` is touched, never rebuilt. @default false */
+  readonly trustExistingZos?: boolean;
+  /** `managed-recompile-only`: refuse to compile from source. @default false */
+  readonly managedRecompileOnly?: boolean;
+  /** Delete the `.zo` of a module whose source is gone when it is loaded. @default false */
+  readonly deleteZosWhenSourceMissing?: boolean;
+  /** `current-path->mode`: the compiled-file subdirectory per source. @default the first of `use-compiled-file-paths` */
+  readonly pathToMode?: (path: string) => string;
+  /** `parallel-lock-client`. @default none */
+  readonly lockClient?: LockClient;
+  /** Worker id reported in events. @default null */
+  readonly worker?: number | null;
+  /** Fake Racket, for unit tests only. @default the compile server */
+  readonly backend?: CompileBackend;
+  /** Fake probe, for unit tests only. @default probing `racket` */
+  readonly probe?: RacketProbe;
+}
+
+const OPTION_KEYS = new Set<string>([
+  'racket', 'cwd', 'env', 'probeCacheFile', 'onNotify', 'onTrace', 'onEvent', 'onOutput', 'skipFile',
+  'trustExistingZos', 'managedRecompileOnly', 'deleteZosWhenSourceMissing', 'pathToMode', 'lockClient',
+  'worker', 'backend', 'probe',
+]);
+
+export interface CompilationManager {
+  /** The installed Racket, as probed. */
+  readonly racket: RacketProbe;
+  /** `managed-compile-zo`: make `file` (and what it requires) up to date. Rejects with `RacketCompileError` etc. */
+  managedCompileZo(file: string): Promise<void>;
+  /** `make-caching-managed-compile-zo`: like `managedCompileZo`, sharing decisions across calls. */
+  makeCachingManagedCompileZo(): (file: string) => Promise<void>;
+  /** `get-compiled-file-sha1`: SHA-1 of a `.zo` plus the IMPORTS hash of its `.dep`. */
+  getCompiledFileSha1(zoPath: string): string | undefined;
+  /**
+   * raco make `--no-deps`: compile each file alone (Racket's `compile-zos`), writing only `.zo`s.
+   * Resolves to Racket's output, or rejects with `RacketCompileError`.
+   */
+  compileWithoutDependencies(
+    files: readonly string[],
+    options?: { readonly prefixes?: readonly string[]; readonly noPrim?: boolean; readonly verbose?: boolean },
+  ): Promise<{ stdout: string; stderr: string }>;
+  /** `(collection-file-path file coll ...)` in this manager's collection setup. */
+  collectionFilePath(collection: readonly string[], file: string): string;
+  /** Stop the compile server (if one was started). */
+  close(): Promise<void>;
+}
+
+/** `get-file-sha1`: SHA-1 of a file, `undefined` when it cannot be read. */
+export function getFileSha1(path: string): string | undefined {
+  return fileSha1(path);
+}
+
+/**
+ * Creates a compilation manager. Probing Racket happens here (from the cache when possible).
+ * @example const cm = createCompilationManager({ cwd: '/ws' }); await cm.managedCompileZo('a.rkt'); await cm.close();
+ */
+export function createCompilationManager(options: CompilationManagerOptions = {}): CompilationManager {
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new TypeError(`createCompilationManager: unknown option \`${key}\`. Expected one of ${[...OPTION_KEYS].join(', ')}.`);
+    }
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const racket = options.racket ?? 'racket';
+  const cacheFile = options.probeCacheFile === false ? undefined : (options.probeCacheFile ?? findProbeCacheFile(cwd) ?? findProbeCacheFile(fileURLToPath(new URL('.', import.meta.url))));
+  const probe = options.probe ?? probeRacket({ racket, env, ...(cacheFile === undefined ? {} : { cacheFile }) });
+  const resolver = createCollectionResolver({
+    env,
+    cwd,
+    collectsDir: probe.collectsDir,
+    configDir: probe.configDir,
+    version: probe.version,
+  });
+
+  let current: ManagerRun | undefined;
+  let client: CompileServerClient | undefined;
+  const serverBackend = (): CompileServerClient => {
+    client ??= new CompileServerClient({
+      racket,
+      cwd,
+      env,
+      onNeed: async (path, missing) => {
+        if (current === undefined) return 'ready';
+        await current.handleNeed(path, missing);
+        return 'ready';
+      },
+    });
+    return client;
+  };
+  const backend: CompileBackend = options.backend ?? {
+    compile: (path, zoTmp) => serverBackend().compile(path, zoTmp),
+    recompile: async (path, from, zoTmp) => {
+      const r = await serverBackend().recompile(path, from, zoTmp);
+      return r.ok ? { ok: true, zoSha1: r.zoSha1 } : { ...r, type: 'compile-result' };
+    },
+  };
+  const installationDirs = [probe.collectsDir, probe.pkgsDir];
+  const settings: ManagerSettings = {
+    version: probe.version,
+    targetMachine: probe.targetMachine,
+    roots: probe.roots,
+    modes: probe.modes,
+    fileCheck: probe.fileCheck,
+    resolveDep: createDepPathResolver(resolver),
+    isInstallationPath: (path) => installationDirs.some((dir) => path.startsWith(dir)),
+    backend,
+    pathToMode: options.pathToMode,
+    notify: options.onNotify,
+    trace: options.onTrace,
+    onEvent: options.onEvent,
+    onOutput:
+      options.onOutput ??
+      ((_path, stdout, stderr) => {
+        process.stdout.write(stdout);
+        process.stderr.write(stderr);
+      }),
+    skipFile: options.skipFile,
+    trustExistingZos: options.trustExistingZos ?? false,
+    managedRecompileOnly: options.managedRecompileOnly ?? false,
+    deleteZosWhenSourceMissing: options.deleteZosWhenSourceMissing ?? false,
+    lockClient: options.lockClient,
+    worker: options.worker ?? null,
+  };
+
+  const compileWith = async (run: ManagerRun, file: string): Promise<void> => {
+    const previous = current;
+    current = run;
+    try {
+      await run.compileRoot(resolve(cwd, file), new Set());
+    } finally {
+      current = previous;
+    }
+  };
+
+  return {
+    racket: probe,
+    managedCompileZo: (file) => compileWith(new ManagerRun(settings), file),
+    makeCachingManagedCompileZo: () => {
+      const run = new ManagerRun(settings);
+      return (file) => compileWith(run, file);
+    },
+    getCompiledFileSha1: (zoPath) =>
+      tryFileSha1(zoPath, zoPath.replace(/\.zo$/, '.dep'), {
+        version: probe.version,
+        targetMachine: probe.targetMachine,
+        search: { modes: probe.modes, roots: probe.roots },
+        fileCheck: probe.fileCheck,
+        trace: () => {},
+      }),
+    collectionFilePath: (collection, file) => collectionFilePath(resolver, collection, file),
+    compileWithoutDependencies: async (files, opts = {}) => {
+      const r = await serverBackend().compileZos(
+        files.map((f) => resolve(cwd, f)),
+        { prefixes: (opts.prefixes ?? []).map((f) => resolve(cwd, f)), noPrim: opts.noPrim ?? false, verbose: opts.verbose ?? false },
+      );
+      if (!r.ok) throw new RacketCompileError({ path: files[0] ?? '', message: r.message, context: [] });
+      return { stdout: r.stdout, stderr: r.stderr };
+    },
+    close: async () => {
+      await client?.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * From a `.dep` entry to a file: `collects-relative*->path` (cm-path.rkt) with Racket's
+ * `collection-file-path` for `(collects #"coll" … #"file.rkt")` entries.
+ *
+ * `collection-file-path` looks for the *file*, not just the directory: a collection can be split
+ * over several places (the `data` collection lives in several packages), and the first place
+ * whose directory holds the file (or its `.ss` twin) wins. When no place has it, Racket's
+ * `collects-relative->path` falls back to the first collection directory in the search path.
+ * Results are cached per resolver, like CM's `collection-cache`.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CollectionResolver } from '../collects/find-collection.js';
+import { buildPath } from '../collects/racket-path.js';
+import type { DepEntry } from '../dep/dep-record.js';
+import { rktToSs } from './file-stamps.js';
+
+export type DepPathResolver = (entry: DepEntry) => string;
+
+/**
+ * `(collection-file-path file coll ...)` over `resolver`'s search path.
+ * @example collectionFilePath(resolver, ['racket'], 'base.rkt') //=> '/usr/share/racket/collects/racket/base.rkt'
+ */
+export function collectionFilePath(resolver: CollectionResolver, collection: readonly string[], file: string): string {
+  const [name = '', ...rest] = collection;
+  for (const target of resolver.candidates(name)) {
+    const dir = target.isCollectionDir ? target.dir : buildPath(target.dir, name);
+    const path = buildPath(dir, ...rest, file);
+    if (existsSync(path) || (path.endsWith('.rkt') && existsSync(rktToSs(path)))) return resolve(path);
+  }
+  const dir = resolver.find(collection);
+  if (dir !== undefined) return resolve(buildPath(dir, file));
+  const first = resolver.searchPath.collectionPaths[0] ?? process.cwd();
+  return resolve(buildPath(first, ...collection, file));
+}
+
+/** A cached `collects-relative*->path` for dep entries. */
+export function createDepPathResolver(resolver: CollectionResolver): DepPathResolver {
+  const cache = new Map<string, string>();
+  return (entry) => {
+    const p = entry.path;
+    if (p.kind === 'absolute') return p.path;
+    const key = p.elements.join('\0');
+    let path = cache.get(key);
+    if (path === undefined) {
+      path = collectionFilePath(resolver, p.elements.slice(0, -1), p.elements.at(-1) ?? '');
+      cache.set(key, path);
+    }
+    return path;
+  };
+}

@@ -1,0 +1,10 @@
+export { createCompilationManager, getFileSha1 } from './compilation-manager.js';
+export type { CompilationManager, CompilationManagerOptions } from './compilation-manager.js';
+export type { LockClient } from './compile-root.js';
+export type { CompileBackend } from './compile-zo.js';
+export type { CompileEvent, CompileEventType, DecisionReason } from './manager-events.js';
+export { DependencyCycleError, InstallationModuleError, ManagerError, RacketCompileError, RecompileOnlyError } from './manager-errors.js';
+export { findProbeCacheFile, probeRacket, RacketNotFoundError } from './racket-probe.js';
+export type { ProbeOptions, RacketProbe } from './racket-probe.js';
+export { fileStampInPaths } from './file-stamp-in-paths.js';
+export type { Stamp } from './stamp.js';
