@@ -20,6 +20,7 @@ import { fileSha1 } from '../hash/sha1.js';
 import { ManagerRun, type LockClient, type ManagerSettings } from './compile-root.js';
 import type { CompileBackend } from './compile-zo.js';
 import { tryFileSha1 } from './compiled-sha1.js';
+import { FileFacts } from './file-facts.js';
 import { collectionFilePath, createDepPathResolver } from './dep-paths.js';
 import type { CompileEvent } from './manager-events.js';
 import { RacketCompileError } from './manager-errors.js';
@@ -168,6 +169,7 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
     deleteZosWhenSourceMissing: options.deleteZosWhenSourceMissing ?? false,
     lockClient: options.lockClient,
     worker: options.worker ?? null,
+    facts: new FileFacts(),
   };
 
   const compileWith = async (run: ManagerRun, file: string): Promise<void> => {
@@ -194,6 +196,7 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
         search: { modes: probe.modes, roots: probe.roots },
         fileCheck: probe.fileCheck,
         trace: () => {},
+        facts: new FileFacts(),
       }),
     collectionFilePath: (collection, file) => collectionFilePath(resolver, collection, file),
     compileWithoutDependencies: async (files, opts = {}) => {

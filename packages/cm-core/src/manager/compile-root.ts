@@ -28,14 +28,14 @@
  * Fragile: one run is strictly sequential (the indent counter and `currentRun` assume that
  * nested calls finish before their caller continues). Parallel builds use one manager per worker.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readDepFile, type DepReadResult, type DepRecord } from '../dep/dep-record.js';
+import type { DepReadResult, DepRecord } from '../dep/dep-record.js';
 import { getCompiledOutputPath, type CompilationSearch } from '../paths/compilation-path.js';
-import { getCompiledSha1, getCompiledTime, getCompiledZoPath, type CompiledHashContext } from './compiled-sha1.js';
+import { compiledZoPath, getCompiledSha1, getCompiledTime, timeOf, type CompiledHashContext } from './compiled-sha1.js';
 import { compileZo, type CompileBackend } from './compile-zo.js';
 import type { DepPathResolver } from './dep-paths.js';
-import { getSourceSha1, rktToSs, touchFile, tryDeleteFile, tryFileTime, type FileCheck } from './file-stamps.js';
+import type { FileFacts } from './file-facts.js';
+import { rktToSs, touchFile, tryDeleteFile, type FileCheck } from './file-stamps.js';
 import { DependencyCycleError, InstallationModuleError, RacketCompileError, RecompileOnlyError } from './manager-errors.js';
 import { formatTraceValue, indentString, type CompileEvent, type CompileEventType, type DecisionReason } from './manager-events.js';
 import { makeStamp, StampMemo, type Stamp } from './stamp.js';
@@ -68,6 +68,8 @@ export interface ManagerSettings {
   readonly deleteZosWhenSourceMissing: boolean;
   readonly lockClient: LockClient | undefined;
   readonly worker: number | null;
+  /** Cached file-system reads; every write the manager makes invalidates its entries. */
+  readonly facts: FileFacts;
 }
 
 type Verdict = 'compile' | 'touch' | 'recompile' | 'sync' | 'nothing';
@@ -87,20 +89,31 @@ export class ManagerRun {
 
   // ----- small helpers ----------------------------------------------------------------------
 
+  #defaultSearch: CompilationSearch | undefined;
+  #defaultContext: CompiledHashContext | undefined;
+
   searchFor(path: string): CompilationSearch {
     const s = this.settings;
-    return { modes: s.pathToMode ? [s.pathToMode(path)] : s.modes, roots: s.roots };
+    if (s.pathToMode === undefined) {
+      this.#defaultSearch ??= { modes: s.modes, roots: s.roots, fileExists: (p) => s.facts.exists(p) };
+      return this.#defaultSearch;
+    }
+    return { modes: [s.pathToMode(path)], roots: s.roots, fileExists: (p) => s.facts.exists(p) };
   }
 
   hashContext(path: string): CompiledHashContext {
     const s = this.settings;
-    return {
+    if (s.pathToMode === undefined && this.#defaultContext !== undefined) return this.#defaultContext;
+    const ctx: CompiledHashContext = {
       version: s.version,
       targetMachine: s.targetMachine,
       search: this.searchFor(path),
       fileCheck: s.fileCheck,
       trace: (line) => this.trace(line),
+      facts: s.facts,
     };
+    if (s.pathToMode === undefined) this.#defaultContext = ctx;
+    return ctx;
   }
 
   trace(line: string): void {
@@ -115,9 +128,30 @@ export class ManagerRun {
     this.settings.onEvent?.({ type, path, timestamp: Date.now(), worker: this.settings.worker, reason });
   }
 
+  /** `try-file-time` through the cache. */
+  time(path: string): number | undefined {
+    return timeOf(this.settings.facts.mtimeMs(path), this.settings.fileCheck);
+  }
+
+  /** `get-source-sha1` (with its `.ss` fallback) through the cache. */
+  sourceSha1(path: string): string | undefined {
+    const f = this.settings.facts;
+    return f.sha1(path) ?? (path.endsWith('.rkt') ? f.sha1(rktToSs(path)) : undefined);
+  }
+
+  touch(path: string): void {
+    touchFile(path, this.settings.fileCheck);
+    this.settings.facts.invalidate(path);
+  }
+
+  deleteFile(path: string): void {
+    tryDeleteFile(path);
+    this.settings.facts.invalidate(path);
+  }
+
   readDeps(path: string): DepReadResult {
-    const dep = getCompiledZoPath(path, this.searchFor(path)).replace(/\.zo$/, '.dep');
-    const read = readDepFile(dep);
+    const dep = `${compiledZoPath(path, this.hashContext(path)).slice(0, -3)}.dep`;
+    const read = this.settings.facts.readDep(dep);
     if (!read.ok) this.trace(`failed reading ${dep}`);
     return read;
   }
@@ -151,8 +185,8 @@ export class ManagerRun {
     const s = this.settings;
     const main = orig;
     const alt = rktToSs(orig);
-    const mainTime = tryFileTime(main, s.fileCheck);
-    const altTime = mainTime === undefined && alt !== main ? tryFileTime(alt, s.fileCheck) : undefined;
+    const mainTime = this.time(main);
+    const altTime = mainTime === undefined && alt !== main ? this.time(alt) : undefined;
     const path = altTime !== undefined ? alt : main;
     const pathTime = mainTime ?? altTime;
     const zoTime = getCompiledTime(path, this.hashContext(path));
@@ -200,7 +234,7 @@ export class ManagerRun {
       this.trace(`newer src... ${pathTime} > ${formatTraceValue(zoTime)}`);
       needsBuild = await maybe('newer-source');
     } else {
-      const srcSha1 = getSourceSha1(path);
+      const srcSha1 = this.sourceSha1(path);
       if (srcSha1 !== deps.sourceSha1) {
         this.trace(`different src hash (${srcSha1 ?? '#f'} ${deps.sourceSha1}) for ${path}...`);
         needsBuild = await maybe('different-source-hash');
@@ -237,7 +271,7 @@ export class ManagerRun {
     for (const entry of deps.deps) {
       const d = this.settings.resolveDep(entry);
       const t: Stamp | undefined = entry.external
-        ? { time: tryFileTime(d, this.settings.fileCheck) ?? Number.POSITIVE_INFINITY, sha1: () => undefined }
+        ? { time: this.time(d) ?? Number.POSITIVE_INFINITY, sha1: () => undefined }
         : await this.compileRoot(d, seen, sha1Only);
       const newer = t === undefined || t.time > (zoTime ?? Number.NEGATIVE_INFINITY);
       if (t !== undefined && newer) {
@@ -262,7 +296,8 @@ export class ManagerRun {
     trying: boolean,
   ): Promise<boolean> {
     const s = this.settings;
-    const actualPath = existsSync(orig) ? orig : existsSync(rktToSs(orig)) ? rktToSs(orig) : orig;
+    const f = s.facts;
+    const actualPath = f.exists(orig) ? orig : f.exists(rktToSs(orig)) ? rktToSs(orig) : orig;
     if (!trying) {
       s.notify?.(actualPath);
       this.trace(`maybe-compile-zo starting ${actualPath}`);
@@ -270,13 +305,13 @@ export class ManagerRun {
     this.#indent += 2;
     try {
       const search = this.searchFor(path);
-      const zoName = getCompiledZoPath(path, search);
-      if (s.trustExistingZos && existsSync(zoName)) {
+      const zoName = compiledZoPath(path, { search, facts: f });
+      if (s.trustExistingZos && f.exists(zoName)) {
         this.trace(`trusting: ${zoName}`);
-        touchFile(zoName, s.fileCheck);
+        this.touch(zoName);
         return false;
       }
-      const srcSha1 = deps !== undefined && deps.version === s.version ? getSourceSha1(path) : undefined;
+      const srcSha1 = deps !== undefined && deps.version === s.version ? this.sourceSha1(path) : undefined;
       const { verdict, reason } = await this.#decide(deps, path, actualPath, zoName, srcSha1, seen, trying);
       if (trying) return verdict === 'compile';
       const trigger = this.#triggers.get(path);
@@ -319,7 +354,7 @@ export class ManagerRun {
     trying: boolean,
   ): Promise<{ verdict: Verdict; reason: DecisionReason }> {
     const s = this.settings;
-    if (srcSha1 === undefined && !existsSync(actualPath)) {
+    if (srcSha1 === undefined && !s.facts.exists(actualPath)) {
       // Bytecode without source: nothing to compile, but machine-independent code may be recompiled.
       const machine = deps === undefined ? undefined : deps.machine;
       if (machine !== s.targetMachine) return { verdict: trying ? 'nothing' : 'recompile', reason: 'source-missing' };
@@ -371,15 +406,15 @@ export class ManagerRun {
     let justTouch = how.justTouch ?? false;
     try {
       if (!ok) return;
-      if (justTouch && existsSync(zoName)) {
+      if (justTouch && s.facts.exists(zoName)) {
         this.event('start-touch', path, why);
-        touchFile(zoName, s.fileCheck);
+        this.touch(zoName);
         return;
       }
       justTouch = false;
       // `select-machine-independent` (single root): only machine-independent code can be recompiled.
       const mi = how.recompileFrom !== undefined && how.deps?.machine === null ? how.recompileFrom : undefined;
-      const recompileFrom = mi !== undefined && existsSync(mi) ? mi : undefined;
+      const recompileFrom = mi !== undefined && s.facts.exists(mi) ? mi : undefined;
       const re = recompileFrom === undefined ? '' : 're';
       this.trace(`${re}compiling ${actualPath}`);
       this.event(recompileFrom === undefined ? 'start-compile' : 'start-recompile', path, why);
@@ -392,7 +427,7 @@ export class ManagerRun {
       } catch (error) {
         // cm-minimal.rkt:472-475: only `exn:get-module-code` deletes the old `.zo`.
         if (error instanceof RacketCompileError && error.getModuleCode && zoName !== how.recompileFrom) {
-          tryDeleteFile(zoName);
+          this.deleteFile(zoName);
           this.trace('failure');
         }
         throw error;
@@ -423,9 +458,9 @@ export class ManagerRun {
       this.trace(`skipping:  ${path} file does not exist`);
       if (this.settings.deleteZosWhenSourceMissing) {
         const zo = getCompiledOutputPath(path, '.zo', this.searchFor(path));
-        if (existsSync(zo)) {
+        if (this.settings.facts.exists(zo)) {
           this.trace(`deleting:  ${JSON.stringify(zo)}`);
-          tryDeleteFile(zo);
+          this.deleteFile(zo);
         }
       }
       return;

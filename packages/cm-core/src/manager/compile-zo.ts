@@ -19,11 +19,10 @@ import type { CompileFailure, CompileResult, DepEntry as ServerDep } from '../co
 import { readFirst } from '../data/reader.js';
 import { bytes, makeList, sym } from '../data/values.js';
 import { decodeDepEntry, formatDepRecord, sortDepEntries, type DepEntry, type DepRecord } from '../dep/dep-record.js';
-import { fileSha1 } from '../hash/sha1.js';
 import { getCompiledOutputPath } from '../paths/compilation-path.js';
 import type { ManagerRun } from './compile-root.js';
 import { getDepSha1s } from './dep-hashes.js';
-import { getSourceSha1, temporaryNameFor, verifyTimes, writeFileAtomically, tryDeleteFile, CompileTimeError } from './file-stamps.js';
+import { temporaryNameFor, verifyTimes, writeFileAtomically, CompileTimeError } from './file-stamps.js';
 import { CompileOutputError, CompileProcessExitedError, RacketCompileError } from './manager-errors.js';
 
 /** What the manager needs from Racket. The compile server implements it; unit tests fake it. */
@@ -83,7 +82,7 @@ export async function compileZo(run: ManagerRun, path: string, srcSha1: string |
   try {
     let record: DepRecord;
     if (recompileFrom !== undefined && deps !== undefined) {
-      const assume = deps.assumeSha1 ?? fileSha1(recompileFrom) ?? '';
+      const assume = deps.assumeSha1 ?? s.facts.sha1(recompileFrom) ?? '';
       const result = await s.backend.recompile(path, recompileFrom, tmp);
       if (!result.ok) throw failure(result);
       verifyTimes(path, tmp, s.fileCheck);
@@ -91,6 +90,7 @@ export async function compileZo(run: ManagerRun, path: string, srcSha1: string |
         run.trace(`recompiling in-place: ${zoName}`);
         // A concurrent checker must always see that recompiling is possible (cm-minimal.rkt:844-850).
         writeFileAtomically(depName, formatDepRecord({ ...deps, machine: null, assumeSha1: assume }));
+        s.facts.invalidate(depName);
       }
       record = { ...deps, version: s.version, machine: s.targetMachine, assumeSha1: assume };
     } else {
@@ -103,17 +103,20 @@ export async function compileZo(run: ManagerRun, path: string, srcSha1: string |
       record = {
         version: s.version,
         machine: s.targetMachine,
-        sourceSha1: srcSha1 ?? result.sourceSha1 ?? getSourceSha1(path) ?? '',
+        sourceSha1: srcSha1 ?? result.sourceSha1 ?? run.sourceSha1(path) ?? '',
         importsSha1: importsSha1 ?? '',
         deps: entries,
       };
     }
     // Delete the old .zo before writing the .dep, so the .dep never describes the wrong file.
-    tryDeleteFile(zoName);
+    run.deleteFile(zoName);
     writeFileAtomically(depName, formatDepRecord(record));
+    s.facts.invalidate(depName);
     renameSync(tmp, zoName);
+    s.facts.invalidate(zoName);
   } catch (error) {
     rmSync(tmp, { force: true });
+    s.facts.invalidate(zoName, depName);
     if ((error as { code?: unknown }).code === 'RKT_SERVER_EXITED' && !(error instanceof CompileProcessExitedError)) {
       // Every pending request fails at once; name the innermost module, not whichever catch runs first.
       run.diedWhileCompiling ??= run.compiling.at(-1) ?? path;

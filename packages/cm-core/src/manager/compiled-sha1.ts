@@ -7,12 +7,9 @@
  *
  * Also the compiled file's time (`get-compiled-time`), searched through roots × modes.
  */
-import { existsSync } from 'node:fs';
-import { readDepFile } from '../dep/dep-record.js';
-import { fileSha1 } from '../hash/sha1.js';
-import { join } from 'node:path';
-import { getCompilationDirAndName, getCompiledFilePath, pathAddExtension, type CompilationSearch } from '../paths/compilation-path.js';
-import { tryFileTime, type FileCheck } from './file-stamps.js';
+import { getCompiledFilePath, type CompilationSearch } from '../paths/compilation-path.js';
+import type { FileFacts } from './file-facts.js';
+import type { FileCheck } from './file-stamps.js';
 
 /** What the hash needs to know about the running Racket. */
 export interface CompiledHashContext {
@@ -21,6 +18,8 @@ export interface CompiledHashContext {
   readonly search: CompilationSearch;
   readonly fileCheck: FileCheck;
   readonly trace: (line: string) => void;
+  /** Cached file-system reads (`file-facts.ts`). */
+  readonly facts: FileFacts;
 }
 
 /**
@@ -28,10 +27,10 @@ export interface CompiledHashContext {
  * `.zo` cannot be read and the `.dep` records no ASSUME hash.
  */
 export function tryFileSha1(zo: string, dep: string, ctx: CompiledHashContext): string | undefined {
-  const zoSha1 = fileSha1(zo);
+  const zoSha1 = ctx.facts.sha1(zo);
   let imports = '';
   let assume: string | undefined;
-  const read = readDepFile(dep);
+  const read = ctx.facts.readDep(dep);
   if (read.ok) {
     const r = read.record;
     const okMachine = r.version === ctx.version && (r.machine === ctx.targetMachine || r.machine === null);
@@ -45,15 +44,21 @@ export function tryFileSha1(zo: string, dep: string, ctx: CompiledHashContext): 
   return sha1 === undefined ? undefined : sha1 + imports;
 }
 
+/** The `.zo` found for `path` through roots × modes (else the first root's), cached until a write. */
+export function compiledZoPath(path: string, ctx: Pick<CompiledHashContext, 'search' | 'facts'>): string {
+  return ctx.facts.derived(`${ctx.search.modes[0] ?? ''}\0${path}`, () => getCompiledFilePath(path, '.zo', { ...ctx.search, fileExists: (p) => ctx.facts.exists(p) }));
+}
+
 /** `get-compiled-sha1`: the compiled hash of source `path`, searching all roots; `""` when there is no `.zo`. */
 export function getCompiledSha1(path: string, ctx: CompiledHashContext): string {
-  const { dir, name } = getCompilationDirAndName(path, ctx.search);
-  return tryFileSha1(join(dir, pathAddExtension(name, '.zo')), join(dir, pathAddExtension(name, '.dep')), ctx) ?? '';
+  const zo = compiledZoPath(path, ctx);
+  return tryFileSha1(zo, `${zo.slice(0, -3)}.dep`, ctx) ?? '';
 }
 
 /** `get-compiled-time`: the mtime of the `.zo` found for `path` (seconds), `undefined` when there is none. */
 export function getCompiledTime(path: string, ctx: CompiledHashContext): number | undefined {
-  return tryFileTime(getCompiledFilePath(path, '.zo', ctx.search), ctx.fileCheck);
+  const mtime = ctx.facts.mtimeMs(compiledZoPath(path, ctx));
+  return timeOf(mtime, ctx.fileCheck);
 }
 
 /** The `.zo` path found for `path` by the roots × modes search (or the first root's when none exists). */
@@ -61,7 +66,8 @@ export function getCompiledZoPath(path: string, search: CompilationSearch): stri
   return getCompiledFilePath(path, '.zo', search);
 }
 
-/** Whether a file exists (a tiny wrapper kept for injection in tests). */
-export function fileExists(path: string): boolean {
-  return existsSync(path);
+/** `try-file-time` on a cached mtime: whole seconds, or 0 for any existing file in `exists` mode. */
+export function timeOf(mtimeMs: number | undefined, check: FileCheck): number | undefined {
+  if (mtimeMs === undefined) return undefined;
+  return check === 'modify-seconds' ? Math.floor(mtimeMs / 1000) : 0;
 }

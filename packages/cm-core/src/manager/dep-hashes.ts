@@ -16,7 +16,6 @@
 import type { DepEntry } from '../dep/dep-record.js';
 import { combineDepHashes, type DepHash } from '../hash/combined-hash.js';
 import type { ManagerRun } from './compile-root.js';
-import { getSourceSha1 } from './file-stamps.js';
 import { MissingExternalDependencyError } from './manager-errors.js';
 import { resolve } from 'node:path';
 
@@ -31,7 +30,7 @@ export async function getDepSha1s(
   for (const dep of deps) {
     const p = run.settings.resolveDep(dep);
     if (dep.external) {
-      const v = getSourceSha1(p);
+      const v = run.sourceSha1(p);
       if (v === undefined) {
         if (mustExist) throw new MissingExternalDependencyError(p);
         return undefined;
@@ -46,7 +45,7 @@ export async function getDepSha1s(
       hashes.push({ hash: sha1, dep: dep.value });
     } else if (mustExist) {
       // Forced to use the source of the module (cm-minimal.rkt:905-908).
-      hashes.push({ hash: getSourceSha1(p) ?? '', dep: dep.value });
+      hashes.push({ hash: run.sourceSha1(p) ?? '', dep: dep.value });
     } else {
       run.trace(`no hash available toward ${forPath}: ${p}`);
       return undefined;

@@ -7,6 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { getSourceSha1, rktToSs, tryFileTime, type FileCheck } from './file-stamps.js';
 import { getCompiledFilePath } from '../paths/compilation-path.js';
 import { tryFileSha1 } from './compiled-sha1.js';
+import { FileFacts } from './file-facts.js';
 import { makeStamp, type Stamp } from './stamp.js';
 
 export interface FileStampContext {
@@ -51,6 +52,7 @@ export function fileStampInPaths(p: string, paths: readonly string[], ctx: FileS
     search: { modes: ctx.modes, roots: ctx.roots },
     fileCheck: ctx.fileCheck,
     trace: () => {},
+    facts: new FileFacts(),
   };
   if (zo !== undefined && (date === undefined || zo.time > date)) {
     return makeStamp(zo.time, () => tryFileSha1(zo.zo, zo.zo.replace(/\.zo$/, '.dep'), hashCtx));
