@@ -41,9 +41,15 @@ import { formatTraceValue, indentString, type CompileEvent, type CompileEventTyp
 import { makeStamp, StampMemo, type Stamp } from './stamp.js';
 import { getDepSha1s } from './dep-hashes.js';
 
-/** Locks for parallel builds (`parallel-lock-client`): `lock` answers whether *we* must build. */
+/**
+ * Locks for parallel builds (`parallel-lock-client`), keyed by the first-root `.zo` path.
+ * `lock` resolves to `true` when this builder now holds the lock and must build, `false` when
+ * another builder of this build already built (or failed to build) it, and `'recheck'` when this
+ * builder holds the lock but had to wait for a builder outside this build (another process):
+ * the module is then checked again from disk and built only if still needed.
+ */
 export interface LockClient {
-  lock(zoPath: string): Promise<boolean>;
+  lock(zoPath: string): Promise<boolean | 'recheck'>;
   unlock(zoPath: string): void;
 }
 
@@ -397,12 +403,18 @@ export class ManagerRun {
     const lockKey = getCompiledOutputPath(path, '.zo', this.searchFor(path));
     const lc = s.lockClient;
     if (how.sync) {
-      if (lc && (await lc.lock(lockKey))) lc.unlock(lockKey);
+      if (lc && (await lc.lock(lockKey)) !== false) lc.unlock(lockKey);
       return;
     }
     if (lc) this.event('locking', path, why);
-    const locked = lc ? await lc.lock(lockKey) : false;
-    const ok = !lc || locked;
+    const answer = lc ? await lc.lock(lockKey) : false;
+    const locked = answer !== false;
+    if (lc) {
+      // Another builder may have written this module's files: forget what we read before.
+      const dep = `${lockKey.slice(0, -3)}.dep`;
+      s.facts.invalidate(lockKey, dep, zoName, `${zoName.slice(0, -3)}.dep`);
+    }
+    const ok = !lc || (answer === true || (answer === 'recheck' && !(await this.#isNowUpToDate(path, zoName))));
     let justTouch = how.justTouch ?? false;
     try {
       if (!ok) return;
@@ -444,6 +456,17 @@ export class ManagerRun {
       this.event(type, path, why);
       if (locked) lc?.unlock(lockKey);
     }
+  }
+
+  /** After waiting for another process: did it leave `path` hash-equivalent (so no build is needed)? */
+  async #isNowUpToDate(path: string, zoName: string): Promise<boolean> {
+    const s = this.settings;
+    const read = this.readDeps(path);
+    if (!read.ok || !s.facts.exists(zoName)) return false;
+    const d = read.record;
+    if (d.version !== s.version || d.machine !== s.targetMachine || d.sourceSha1 !== this.sourceSha1(path)) return false;
+    const imports = await getDepSha1s(this, path, d.deps, new Set(), false);
+    return imports === d.importsSha1;
   }
 
   // ----- the load handler -------------------------------------------------------------------
