@@ -2,11 +2,13 @@
 // ratios. Timing never fails anything: this script exits 0 whatever the numbers are (it exits 1
 // only when a benchmark could not run at all).
 //
-// Usage: npm run bench [-- --only NAME]
+// Usage: npm run bench [-- --only NAME] [--quick] [--parallel] [--repeat N]
+// (the last three go to the `raco make` comparison, bench/make-bench.mjs, which also runs alone)
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateInfo, readAll } from '@nx-raco/cm-core';
+import { parseMakeBenchArgs, runMakeBench } from './make-bench.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
@@ -71,6 +73,10 @@ const benches = {
     const ours = bestOf(5, () => files.forEach((f) => readAll(readFileSync(f))));
     const theirs = racketTime(`(for ([f files]) (call-with-input-file f read))`, files, 3);
     report(`.dep files, ${files.length}, read`, ours, theirs, 'racket read');
+  },
+  'raco make': () => {
+    console.log('');
+    runMakeBench(parseMakeBenchArgs(process.argv.slice(2), { strict: false }));
   },
 };
 

@@ -53,7 +53,6 @@ const PROBE_ENV = [
   'PLT_COMPILE_ANY',
   'PLT_CS_COMPILE_LIMIT',
   'PLTCONFIGDIR',
-  'PLTCOLLECTS',
 ] as const;
 
 const PROBE_PROGRAM = `(let ([p (lambda (x) (if (path? x) (path->string x) (format "~a" x)))])
