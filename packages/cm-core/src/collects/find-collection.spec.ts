@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { findRacket, hasRacket } from '../testing/racket-available.js';
 import { collectionSearchPath, createCollectionResolver, findCollectionDir } from './find-collection.js';
 import { inMemoryFileSystem } from './in-memory-file-system.test.js';
 
-const RACKET = '/usr/bin/racket';
+const RACKET = findRacket() ?? 'racket';
 
 function fakeInstallation(extra: Record<string, string> = {}) {
   return inMemoryFileSystem({
@@ -119,7 +120,7 @@ function ours(collections: readonly string[][], env: NodeJS.ProcessEnv): string[
   return collections.map((c) => resolver.find(c) ?? `FAIL:${resolver.describeNotFound(c)}`);
 }
 
-describe.skipIf(!existsSync(RACKET))('collects/find-collection (against Racket)', () => {
+describe.skipIf(!hasRacket())('collects/find-collection (against Racket)', () => {
   const COLLECTIONS = [
     ['racket'],
     ['racket', 'private'],

@@ -17,10 +17,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { RacketReadError, readAll, type ReadOptions } from './reader.js';
 import type { RacketValue } from './types.js';
-
-const hasRacket = spawnSync('racket', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** Racket side: `(dump datum-or-syntax)` → jsexpr; loops over hex-encoded inputs on stdin. */
 const RACKET_DUMP = String.raw`
@@ -679,10 +678,10 @@ function involvesDeviation(input: string, racket: Outcome, who: 'read' | 'read-s
   return 'err' in ours && / not supported$/.test(ours.err);
 }
 
-describe.skipIf(!hasRacket)(`data/reader parity with Racket${hasRacket ? '' : ' (skipped: racket is not on PATH)'}`, () => {
+describe.skipIf(!hasRacket())(`data/reader parity with Racket${hasRacket() ? '' : ' (skipped: racket is not on PATH)'}`, () => {
   const fuzz = fuzzInputs(20_240_607, 1_500);
   const all = [...INPUTS, ...DEVIATIONS.map(([input]) => input), ...fuzz];
-  const outcomes = hasRacket ? racketOutcomes(all) : [];
+  const outcomes = hasRacket() ? racketOutcomes(all) : [];
 
   describe('table of tricky inputs', () => {
     it.each(INPUTS.map((input, k) => [input, k] as const))('%j', (input, k) => {

@@ -6,14 +6,14 @@
  * `RACKET_LINKS_FILE` point elsewhere.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { prettyWriteValue } from './pretty-write.js';
 import { readFirst } from './reader.js';
 import { writeValue } from './writer.js';
 
-const RACKET = (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'racket')));
-if (!RACKET) console.warn('[cm-core] racket is not on PATH: skipping the round trip of installed .dep and links files');
+if (!hasRacket()) console.warn('[cm-core] racket is not on PATH: skipping the round trip of installed .dep and links files');
 
 const COMPILED_DIR = process.env.RACKET_COMPILED_DIR ?? '/usr/lib/racket/compiled';
 const LINKS_FILE = process.env.RACKET_LINKS_FILE ?? '/usr/share/racket/links.rktd';
@@ -46,7 +46,7 @@ function describeMismatch(path: string, expected: Buffer, actual: Buffer): strin
   return `${path} @${i}: expected ${around(expected)}, got ${around(actual)}`;
 }
 
-describe.skipIf(!RACKET)('data/round-trip of installed Racket files', () => {
+describe.skipIf(!hasRacket())('data/round-trip of installed Racket files', () => {
   it('rewrites every installed .dep byte for byte with writeValue', () => {
     const files = findDepFiles(COMPILED_DIR);
     expect(files.length).toBeGreaterThan(1000);

@@ -6,15 +6,14 @@
  *   UPDATE_UNICODE_PROPS=1 npx vitest run packages/cm-core/src/data/unicode-props.spec.ts
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { ColumnCounter, graphemeSpan } from './grapheme.js';
 import { GB, graphemeBreakProperty, isWhitespace, printClass, PRINT_BLANK, PRINT_GRAPHIC, PRINT_OTHER } from './unicode-props.js';
 
-const RACKET = (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'racket')));
-if (!RACKET) console.warn('[cm-core] racket is not on PATH: skipping the Racket parity checks of unicode-props');
+if (!hasRacket()) console.warn('[cm-core] racket is not on PATH: skipping the Racket parity checks of unicode-props');
 
 const DATA_FILE = fileURLToPath(new URL('./unicode-props.data.ts', import.meta.url));
 
@@ -91,7 +90,7 @@ describe('data/unicode-props', () => {
     expect([printClass(cp), isWhitespace(cp), graphemeBreakProperty(cp)]).toEqual([print, ws, gb]);
   });
 
-  it.skipIf(!RACKET)('the generated table matches the installed Racket', () => {
+  it.skipIf(!hasRacket())('the generated table matches the installed Racket', () => {
     const runs = runRacket(GENERATOR)
       .trim()
       .split('\n')
@@ -119,7 +118,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-describe.skipIf(!RACKET)('data/grapheme against Racket', () => {
+describe.skipIf(!hasRacket())('data/grapheme against Racket', () => {
   const random = seededRandom(7);
   const texts: number[][] = [];
   for (let n = 0; n < 600; n++) {

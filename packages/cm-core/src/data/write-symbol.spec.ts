@@ -32,9 +32,54 @@ const CASES: [string, string, string][] = [
   ['@a', '@a', '#:@a'],
 ];
 
+// Texts with no special character, so only number syntax decides the bars (the grammar itself is
+// `read-number.ts`; these pin down how the writer uses it).
+// Columns: text | does Racket 8.7's `(string->number text 10 'read)` return a true value?
+const NUMBER_CASES: [string, boolean][] = [
+  ['0', true],
+  ['-5', true],
+  ['1.', true],
+  ['.5', true],
+  ['+', false],
+  ['1e2', true],
+  ['1E+2', true],
+  ['1e', false],
+  ['1e+', false],
+  ['1/2', true],
+  ['1/0', true], // division by zero is an error string, which is true
+  ['1/2.5', false],
+  ['1/2e3', true],
+  ['1#', true],
+  ['1#.#', true],
+  ['1#1', false],
+  ['+i', true],
+  ['+I', true],
+  ['i', false],
+  ['1i', false],
+  ['1+2i', true], // complex: the reader cannot hold it, but it is still a number
+  ['1+6I', true], // 8.7 accepts an uppercase I
+  ['1+2', false],
+  ['1@2', true],
+  ['1@', false],
+  ['+inf.0', true],
+  ['-nan.f', true],
+  ['+inf.T', true],
+  ['+INF.0', true],
+  ['inf.0', false],
+  ['1t2', true],
+  ['1t2+3i', false], // extflonums cannot be complex parts
+  ['+inf.t+1i', false],
+  ['1x2', false],
+];
+
 describe('data/write-symbol', () => {
   it.each(CASES)('%j', (name, symbol, keyword) => {
     expect(writeSymbol(name)).toBe(symbol);
     expect(writeKeyword(name)).toBe(keyword);
+  });
+
+  it.each(NUMBER_CASES)('bars %j only if it reads as a number (%s)', (text, readsAsNumber) => {
+    expect(writeSymbol(text)).toBe(readsAsNumber ? `|${text}|` : text);
+    expect(writeKeyword(text)).toBe(`#:${text}`);
   });
 });

@@ -14,13 +14,26 @@
  * Keywords print `#:` plus the same, except that number-like or empty text needs no bars
  * (`#:1`, `#:`). Any other character, control characters included, is printed as is.
  *
+ * "Reads as a number" is Racket 8.7's `(string->number text 10 'read)` being a true value: a
+ * number, but also an error string (`1/0`) or syntax the data model cannot hold (`1t2`, `1+2i`).
+ * That is exactly where our reader's `parseNumber` does not answer `undefined` ("a symbol"), so
+ * the writer asks the reader: one grammar, and a symbol always reads back as itself.
+ *
  * Fragile: `char-whitespace?` follows Racket's Unicode tables (`unicode-props.ts`); the number
- * test is a port of Racket's number grammar (`number-syntax.ts`).
+ * test is only as right as the reader's port of Racket's number grammar (`read-number.ts`).
  */
-import { readsAsNumber } from './number-syntax.js';
+import { parseNumber } from './read-number.js';
 import { isWhitespace } from './unicode-props.js';
 
 const DELIMITERS = new Set(['(', ')', '[', ']', '{', '}', '"', ',', "'", '`', ';', '\\', '|', '\uFEFF']);
+
+/**
+ * Text starting with `#` is quoted as special before this is asked (and `#%…` is never a number,
+ * although `parseNumber` would report a bad `#` prefix for it).
+ */
+function readsAsNumber(text: string): boolean {
+  return text !== '' && text[0] !== '#' && parseNumber(text) !== undefined;
+}
 
 function isSpecial(ch: string, index: number, text: string): boolean {
   if (DELIMITERS.has(ch) || isWhitespace(ch.codePointAt(0)!)) return true;

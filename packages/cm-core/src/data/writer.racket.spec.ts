@@ -9,16 +9,14 @@
  * turned into Racket expressions by `toRacketExpr`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { prettyWriteValue } from './pretty-write.js';
 import type { RacketValue } from './types.js';
 import { displayValue, writeValue } from './writer.js';
 import { bytes, EMPTY_LIST, int, makeList, rational, str, sym } from './values.js';
 
-const RACKET = (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, 'racket')));
-if (!RACKET) console.warn('[cm-core] racket is not on PATH: skipping the Racket parity spec of the writer');
+if (!hasRacket()) console.warn('[cm-core] racket is not on PATH: skipping the Racket parity spec of the writer');
 
 function seededRandom(seed: number): () => number {
   return () => {
@@ -365,8 +363,8 @@ ${cases.map(([expr, , opts]) => `(run ${expr} ${opts?.width ?? 79})`).join('\n')
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-describe.skipIf(!RACKET)('data/writer parity with Racket', () => {
-  const outputs = RACKET ? runRacket(ALL_CASES) : [];
+describe.skipIf(!hasRacket())('data/writer parity with Racket', () => {
+  const outputs = hasRacket() ? runRacket(ALL_CASES) : [];
 
   it('ran every case', () => {
     expect(outputs.length).toBe(ALL_CASES.length * 3);

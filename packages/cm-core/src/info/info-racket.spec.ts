@@ -3,10 +3,10 @@
  * the same fields and values (`equal?` in Racket), or the same error message and position.
  * Racket runs once for the whole table (info-oracle.rkt).
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { InfoFileError } from './info-error.js';
-import { askRacket, compareWithRacket, makeTempTree, oracleEntry, RACKET, type RacketAnswer, type TempTree } from './info-fixtures.test.js';
+import { askRacket, compareWithRacket, makeTempTree, oracleEntry, type RacketAnswer, type TempTree } from './info-fixtures.test.js';
 import type { InfoTable } from './info-table.js';
 import { readInfoFile } from './read-info-file.js';
 
@@ -250,7 +250,6 @@ const VALUE_CASES: readonly (readonly [string, string])[] = [
 ];
 
 describe('info/info-racket: errors and values agree with get-info/full', () => {
-  const hasRacket = existsSync(RACKET);
   let tree: TempTree;
   const cases = [...ERROR_CASES, ...VALUE_CASES];
   const ours = new Map<string, InfoTable | InfoFileError>();
@@ -271,24 +270,24 @@ describe('info/info-racket: errors and values agree with get-info/full', () => {
       ours.set(dir, result);
       entries.push(oracleEntry(dir, result));
     });
-    answers = hasRacket ? new Map(askRacket(entries).map((answer) => [answer.dir, answer])) : new Map();
+    answers = hasRacket() ? new Map(askRacket(entries).map((answer) => [answer.dir, answer])) : new Map();
   });
   afterAll(() => tree.dispose());
 
-  it.skipIf(!hasRacket).each(cases.map(([label], i) => [label, i] as const))('%s', (_label, i) => {
+  it.skipIf(!hasRacket()).each(cases.map(([label], i) => [label, i] as const))('%s', (_label, i) => {
     const dir = tree.path(`case-${i}`);
     const answer = answers.get(dir)!;
     expect(compareWithRacket(ours.get(dir)!, answer)).toEqual([]);
   });
 
-  it.skipIf(!hasRacket)('fails exactly where Racket fails', () => {
+  it.skipIf(!hasRacket())('fails exactly where Racket fails', () => {
     ERROR_CASES.forEach(([label], i) => expect([label, answers.get(tree.path(`case-${i}`))?.ok]).toEqual([label, false]));
     VALUE_CASES.forEach(([label], i) => expect([label, answers.get(tree.path(`case-${ERROR_CASES.length + i}`))?.ok]).toEqual([label, true]));
   });
 });
 
 describe('info/info-racket: getenv and PLT_INFO_ALLOW_VARS', () => {
-  it.skipIf(!existsSync(RACKET))('sees only the allowed variables, as Racket does', () => {
+  it.skipIf(!hasRacket())('sees only the allowed variables, as Racket does', () => {
     const tree = makeTempTree({
       'info.rkt': '#lang info\n(define a (getenv "NXRACO_A"))\n(define b (getenv "NXRACO_B"))\n(define c (getenv "NXRACO_C"))\n(define d (getenv "PLT_INFO_ALLOW_VARS"))',
     });

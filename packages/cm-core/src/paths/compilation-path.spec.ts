@@ -3,16 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { hasRacket } from '../testing/racket-available.js';
 import { getCompilationDirAndName, getCompiledOutputPath, pathAddExtension, rerootPath } from './compilation-path.js';
-
-const hasRacket = (() => {
-  try {
-    execFileSync('racket', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('cm-core/paths/compilation-path', () => {
   // name | suffix | expected (each observed with racket's path-add-extension)
@@ -65,7 +57,7 @@ describe('cm-core/paths/compilation-path', () => {
     );
   });
 
-  it.skipIf(!hasRacket)('agrees with racket get-compilation-dir+name over roots × modes × existing files', () => {
+  it.skipIf(!hasRacket())('agrees with racket get-compilation-dir+name over roots × modes × existing files', () => {
     const root = mkdtempSync(join(tmpdir(), 'nx-raco-cpath-'));
     onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     const src = join(root, 'src', 'a.b.rkt');
