@@ -201,8 +201,9 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
     collectionFilePath: (collection, file) => collectionFilePath(resolver, collection, file),
     compileWithoutDependencies: async (files, opts = {}) => {
       const r = await serverBackend().compileZos(
-        files.map((f) => resolve(cwd, f)),
-        { prefixes: (opts.prefixes ?? []).map((f) => resolve(cwd, f)), noPrim: opts.noPrim ?? false, verbose: opts.verbose ?? false },
+        // As given: the server runs in `cwd`, and compile-zos prints them in its messages.
+        files,
+        { prefixes: opts.prefixes ?? [], noPrim: opts.noPrim ?? false, verbose: opts.verbose ?? false },
       );
       if (!r.ok) throw new RacketCompileError({ path: files[0] ?? '', message: r.message, context: [] });
       return { stdout: r.stdout, stderr: r.stderr };

@@ -318,14 +318,14 @@ export class ManagerRun {
         return false;
       }
       const srcSha1 = deps !== undefined && deps.version === s.version ? this.sourceSha1(path) : undefined;
-      const { verdict, reason } = await this.#decide(deps, path, actualPath, zoName, srcSha1, seen, trying);
+      const { verdict, reason, explanation } = await this.#decide(deps, path, actualPath, zoName, srcSha1, seen, trying);
       if (trying) return verdict === 'compile';
       const trigger = this.#triggers.get(path);
       const why = trigger === undefined ? reason : `${trigger}/${reason}`;
       if (this.settings.isInstallationPath(path) && verdict !== 'nothing' && verdict !== 'sync') {
         throw new InstallationModuleError(path, why);
       }
-      if (verdict === 'compile' && s.managedRecompileOnly) throw new RecompileOnlyError(path, why);
+      if (verdict === 'compile' && s.managedRecompileOnly) throw new RecompileOnlyError(path, explanation ?? why);
       switch (verdict) {
         case 'nothing':
           return false;
@@ -358,7 +358,7 @@ export class ManagerRun {
     srcSha1: string | undefined,
     seen: ReadonlySet<string>,
     trying: boolean,
-  ): Promise<{ verdict: Verdict; reason: DecisionReason }> {
+  ): Promise<{ verdict: Verdict; reason: DecisionReason; explanation?: string }> {
     const s = this.settings;
     if (srcSha1 === undefined && !s.facts.exists(actualPath)) {
       // Bytecode without source: nothing to compile, but machine-independent code may be recompiled.
@@ -366,9 +366,9 @@ export class ManagerRun {
       if (machine !== s.targetMachine) return { verdict: trying ? 'nothing' : 'recompile', reason: 'source-missing' };
       return { verdict: trying ? 'nothing' : 'sync', reason: 'source-missing' };
     }
-    const fail = (reason: DecisionReason, text: string): { verdict: Verdict; reason: DecisionReason } => {
+    const fail = (reason: DecisionReason, text: string): { verdict: Verdict; reason: DecisionReason; explanation?: string } => {
       this.trace(text);
-      return { verdict: 'compile', reason };
+      return { verdict: 'compile', reason, explanation: text };
     };
     if (srcSha1 === undefined || deps === undefined) return fail('no-source-hash', `no source hash: ${path}`);
     if (deps.version !== s.version) return fail('no-source-hash', `different version: ${path}`);

@@ -17,7 +17,8 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CompileFailure, CompileResult, DepEntry as ServerDep } from '../compile-server/protocol.js';
 import { readFirst } from '../data/reader.js';
-import { bytes, makeList, sym } from '../data/values.js';
+import type { RacketValue } from '../data/types.js';
+import { makeList, sym } from '../data/values.js';
 import { decodeDepEntry, formatDepRecord, sortDepEntries, type DepEntry, type DepRecord } from '../dep/dep-record.js';
 import { getCompiledOutputPath } from '../paths/compilation-path.js';
 import type { ManagerRun } from './compile-root.js';
@@ -47,15 +48,26 @@ export interface CompileZoOptions {
  * write the form its reader expects, `(indirect ext . p)`.
  */
 export function toDepEntry(dep: ServerDep): DepEntry {
-  const value = readFirst(dep.encoded, { source: 'compile server', who: 'read' })?.value;
-  const decoded = value && decodeDepEntry(value);
-  if (decoded && !(dep.kind === 'ext' && dep.indirect)) return decoded;
-  if (value && dep.kind === 'ext' && dep.indirect) {
-    const inner = makeList([sym('ext')], bytes(dep.path));
-    const fixed = decodeDepEntry(makeList([sym('indirect')], inner));
-    if (fixed) return fixed;
+  const bug = (detail: string): CompileOutputError =>
+    new CompileOutputError(`[@nx-raco/cm-core] The compile server sent a dependency we cannot read (${detail}): ${dep.encoded}. This is a bug in nx-raco.`);
+  let value: RacketValue | undefined;
+  try {
+    value = readFirst(dep.encoded, { source: 'compile server', who: 'read' })?.value;
+  } catch (error) {
+    throw bug(error instanceof Error ? error.message : String(error));
   }
-  throw new CompileOutputError(`[@nx-raco/cm-core] The compile server sent a dependency we cannot read: ${dep.encoded}. This is a bug in nx-raco.`);
+  if (value === undefined) throw bug('empty');
+  if (dep.kind === 'ext' && dep.indirect && value.kind === 'list' && value.items.length >= 2) {
+    // `(ext indirect . p)` → `(indirect ext . p)`, keeping p's collection-relative form.
+    const rest = value.items.length > 2 ? makeList(value.items.slice(2), value.tail) : value.tail;
+    if (rest !== undefined) {
+      const fixed = decodeDepEntry(makeList([sym('indirect'), sym('ext')], rest));
+      if (fixed) return fixed;
+    }
+  }
+  const decoded = decodeDepEntry(value);
+  if (decoded) return decoded;
+  throw bug('unknown shape');
 }
 
 function failure(result: CompileFailure & { readonly getModuleCode?: boolean }): RacketCompileError {
@@ -76,10 +88,10 @@ export async function compileZo(run: ManagerRun, path: string, srcSha1: string |
     if (recompileFrom === zoName && s.targetMachine === null) return;
   }
 
-  mkdirSync(dirname(zoName), { recursive: true });
   const tmp = temporaryNameFor(zoName);
   run.compiling.push(path);
   try {
+    mkdirSync(dirname(zoName), { recursive: true });
     let record: DepRecord;
     if (recompileFrom !== undefined && deps !== undefined) {
       const assume = deps.assumeSha1 ?? s.facts.sha1(recompileFrom) ?? '';
@@ -123,6 +135,14 @@ export async function compileZo(run: ManagerRun, path: string, srcSha1: string |
       throw new CompileProcessExitedError(run.diedWhileCompiling, error as Error);
     }
     if (error instanceof CompileTimeError) throw new CompileOutputError(error.message, { cause: error });
+    const errno = (error as NodeJS.ErrnoException).code;
+    if (typeof errno === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) {
+      throw new CompileOutputError(
+        `[@nx-raco/cm-core] Cannot write the compiled files of ${path} (${(error as Error).message}). ` +
+          `Check that ${dirname(zoName)} is a writable directory with free space, then build again.`,
+        { cause: error },
+      );
+    }
     throw error;
   } finally {
     run.compiling.pop();

@@ -14,6 +14,7 @@ import type { CollectionResolver } from '../collects/find-collection.js';
 import { buildPath } from '../collects/racket-path.js';
 import type { DepEntry } from '../dep/dep-record.js';
 import { rktToSs } from './file-stamps.js';
+import { pathAddExtension } from '../paths/compilation-path.js';
 
 export type DepPathResolver = (entry: DepEntry) => string;
 
@@ -26,7 +27,10 @@ export function collectionFilePath(resolver: CollectionResolver, collection: rea
   for (const target of resolver.candidates(name)) {
     const dir = target.isCollectionDir ? target.dir : buildPath(target.dir, name);
     const path = buildPath(dir, ...rest, file);
-    if (existsSync(path) || (path.endsWith('.rkt') && existsSync(rktToSs(path)))) return resolve(path);
+    // As `collection-file-path` with `#:check-compiled?`: the source, its .ss twin, or only its compiled form.
+    if (existsSync(path) || (path.endsWith('.rkt') && existsSync(rktToSs(path))) || existsSync(buildPath(dir, ...rest, 'compiled', pathAddExtension(file, '.zo')))) {
+      return resolve(path);
+    }
   }
   const dir = resolver.find(collection);
   if (dir !== undefined) return resolve(buildPath(dir, file));

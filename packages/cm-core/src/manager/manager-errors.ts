@@ -68,7 +68,7 @@ export class MissingExternalDependencyError extends ManagerError {
   readonly code = 'RKT_MISSING_EXTERNAL';
   override name = 'MissingExternalDependencyError';
   constructor(readonly path: string) {
-    super(`cm: cannot find external-dependency file: ${JSON.stringify(path)}`);
+    super(`cm: cannot find external-dependency file: #<path:${path}>`);
   }
 }
 

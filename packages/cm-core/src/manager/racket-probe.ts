@@ -90,7 +90,13 @@ export interface ProbeOptions {
 }
 
 function findExecutable(racket: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (racket.includes('/')) return racket;
+  if (racket.includes('/')) {
+    try {
+      return statSync(racket).isFile() ? racket : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   for (const dir of (env['PATH'] ?? '').split(delimiter)) {
     if (dir === '') continue;
     const candidate = join(dir, racket);
@@ -177,7 +183,7 @@ export function probeRacket(options: ProbeOptions = {}): RacketProbe {
   const racket = options.racket ?? 'racket';
   const env = options.env ?? process.env;
   const executable = findExecutable(racket, env);
-  if (executable === undefined) throw new RacketNotFoundError(racket, 'it is not on PATH');
+  if (executable === undefined) throw new RacketNotFoundError(racket, racket.includes('/') ? 'no such file' : 'it is not on PATH');
   const file = options.cacheFile;
   const key = cacheKey(isAbsolute(executable) ? executable : join(process.cwd(), executable), env);
   const entries = file === undefined ? {} : readCache(file);

@@ -9,8 +9,8 @@
  * modules compiled before it keep their outputs.
  *
  * Additions: `--events FILE` (or `-`) writes one JSON object per compile event, with the reason
- * for each decision. `-j N` with N > 1 is accepted but still compiles sequentially (parallel
- * builds arrive with @nx-raco/parallel-build).
+ * for each decision. `-j N` with N > 1 builds in parallel with @nx-raco/parallel-build
+ * (`make-parallel.ts`, raco's parallel output); `--trace FILE` then writes a Chrome trace.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { existsSync } from 'node:fs';
@@ -22,6 +22,7 @@ import {
   type CompileEvent,
 } from '@nx-raco/cm-core';
 import type { CommandOutput } from './info-command.js';
+import { runParallelMake } from './make-parallel.js';
 
 const PROGRAM = 'nx-raco make';
 
@@ -37,6 +38,7 @@ export const MAKE_USAGE = `usage: ${PROGRAM} [ <option> ... ] <file> ...
   -v                   Verbose mode
   --vv                 Very verbose mode
   --events <file>      Write one JSON line per compile event to <file> (- for stdout)
+  --trace <file>       With -j <n> (n > 1): write a Chrome trace of the build to <file>
   --help, -h           Show this help`;
 
 export interface MakeOptions {
@@ -49,6 +51,7 @@ export interface MakeOptions {
   readonly verbose: boolean;
   readonly veryVerbose: boolean;
   readonly events: string | undefined;
+  readonly trace: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -56,7 +59,11 @@ export class UsageError extends Error {
 }
 
 /** Parses raco make's command line (plus `--events`); throws `UsageError` with raco's wording. */
-export function parseMakeArgs(args: readonly string[]): MakeOptions | 'help' {
+export function parseMakeArgs(argv: readonly string[]): MakeOptions | 'help' {
+  // Racket's `command-line` accepts combined one-letter switches: `-vj 2` is `-v -j 2`.
+  const args = argv.flatMap((a, i) =>
+    /^-[ljpvh]{2,}$/.test(a) && !argv.slice(0, i).includes('--') ? [...a.slice(1)].map((c) => `-${c}`) : [a],
+  );
   const files: string[] = [];
   const collectionPaths: string[] = [];
   const prefixes: string[] = [];
@@ -66,12 +73,13 @@ export function parseMakeArgs(args: readonly string[]): MakeOptions | 'help' {
   let verbose = false;
   let veryVerbose = false;
   let events: string | undefined;
+  let trace: string | undefined;
   let jobsSeen = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     const value = (): string => {
       const v = args[i + 1];
-      if (v === undefined) throw new UsageError(`${PROGRAM}: no argument for ${arg} switch`);
+      if (v === undefined) throw new UsageError(`${PROGRAM}: the "${arg}" option needs 1 argument, but 0 provided`);
       i += 1;
       return v;
     };
@@ -91,11 +99,11 @@ export function parseMakeArgs(args: readonly string[]): MakeOptions | 'help' {
         collectionPaths.push(value());
         break;
       case '-j': {
-        if (jobsSeen) throw new UsageError(`${PROGRAM}: redundant switch: -j`);
+        if (jobsSeen) throw new UsageError(`${PROGRAM}: the -j option can only be specified once`);
         jobsSeen = true;
         const v = value();
         const n = Number(v);
-        if (!/^\d+$/.test(v) || n < 1) throw new UsageError(`${PROGRAM}: bad count for -j: ${JSON.stringify(v)}; expected a positive integer`);
+        if (!/^\d+$/.test(v) || n < 1) throw new UsageError(`${PROGRAM}: bad count for -j: ${JSON.stringify(v)}`);
         jobs = n;
         break;
       }
@@ -119,6 +127,9 @@ export function parseMakeArgs(args: readonly string[]): MakeOptions | 'help' {
       case '--events':
         events = value();
         break;
+      case '--trace':
+        trace = value();
+        break;
       case '--disable-inline':
       case '--disable-constant':
         throw new UsageError(`${PROGRAM}: ${arg} is not supported yet; use \`raco make ${arg}\` for such builds`);
@@ -129,7 +140,7 @@ export function parseMakeArgs(args: readonly string[]): MakeOptions | 'help' {
   if (files.length === 0 && collectionPaths.length === 0) {
     throw new UsageError(`${PROGRAM}: expects at least one file or module path`);
   }
-  return { files, collectionPaths, jobs, noDeps, prefixes, noPrim, verbose, veryVerbose, events };
+  return { files, collectionPaths, jobs, noDeps, prefixes, noPrim, verbose, veryVerbose, events, trace };
 }
 
 /** Racket's `~s` of a path: `#<path:/a/b.rkt>`. */
@@ -222,7 +233,8 @@ export async function runMakeCommand(
     return described.status;
   }
   try {
-    const files = [...opts.files, ...opts.collectionPaths.map((lib) => resolveLibPath(cm, lib))];
+    // raco conses each -l onto a list, so they are compiled last-given first.
+    const files = [...opts.files, ...[...opts.collectionPaths].reverse().map((lib) => resolveLibPath(cm, lib))];
     if (opts.noDeps) {
       const r = await cm.compileWithoutDependencies(files, { prefixes: opts.prefixes, noPrim: opts.noPrim, verbose: opts.verbose });
       output.stdout(r.stdout);
@@ -230,6 +242,27 @@ export async function runMakeCommand(
       return 0;
     }
     const search = { modes: cm.racket.modes, roots: cm.racket.roots };
+    if (opts.jobs > 1) {
+      const missing = files.find((file) => !existsSync(resolve(cwd, file)));
+      if (missing !== undefined) {
+        output.stderr(`${PROGRAM}: file does not exist: ${missing}\n`);
+        return 1;
+      }
+      return await runParallelMake(
+        {
+          files,
+          jobs: opts.jobs,
+          verbose: opts.verbose,
+          veryVerbose: opts.veryVerbose,
+          cwd,
+          env: options.env,
+          racket: cm.racket,
+          onEvent: events === undefined ? undefined : (e) => events?.write(e),
+          traceFile: opts.trace,
+        },
+        output,
+      );
+    }
     for (const file of files) {
       if (!existsSync(resolve(cwd, file))) {
         output.stderr(`${PROGRAM}: file does not exist: ${file}\n`);
