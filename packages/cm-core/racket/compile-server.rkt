@@ -506,11 +506,14 @@
          (parameterize ([current-namespace compile-namespace]
                         [current-load/use-compiled need-load-handler])
            (define-values (base name dir?) (split-path path))
-           (define code
-             (parameterize ([current-load-relative-directory (if (path? base) base (current-directory))]
-                            [read-accept-compiled #t])
-               (call-with-input-file* (string->path from) read)))
-           (define bstr (code->zo-bytes (compiled-expression-recompile code) path))
+           ;; Both the read and the recompile resolve relative requires against the module's
+           ;; own directory, as in `recompile-module-code`.
+           (define recompiled
+             (parameterize ([current-load-relative-directory (if (path? base) base (current-directory))])
+               (define code (parameterize ([read-accept-compiled #t])
+                              (call-with-input-file* (string->path from) read)))
+               (compiled-expression-recompile code)))
+           (define bstr (code->zo-bytes recompiled path))
            (call-with-output-file* zo-tmp #:exists 'truncate/replace
                                    (lambda (o) (write-bytes bstr o)))
            bstr)))
