@@ -4,6 +4,7 @@
  * Every expected failure is reported as one paragraph on stderr and an exit status; `main`
  * never throws for bad input or bad files.
  */
+import { runEnvCommand } from './env-command.js';
 import { runInfoCommand } from './info-command.js';
 import { runMakeCommand } from './make-command.js';
 
@@ -12,6 +13,7 @@ const USAGE = `usage: nx-raco <command> [<option> ...]
 commands:
   make FILE... compile FILEs and what they require, as raco make (nx-raco make --help)
   info DIR     print the fields of DIR/info.rkt, one "(name . value)" line each
+  env [DIR]    print the shell settings (PLTCOLLECTS) under which racket sees the workspace
   help         show this help`;
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit status. */
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return command === undefined ? 1 : 0;
     case 'info':
       return runInfoCommand(rest);
+    case 'env':
+      return runEnvCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
     case 'make':
       return runMakeCommand(rest, {
         stdout: (text) => process.stdout.write(text),

@@ -1,0 +1,136 @@
+/**
+ * The setup executor against real Racket, called as Nx calls it: default export, options, and
+ * a hand-built ExecutorContext whose projects come from createNodes over a temp copy of
+ * examples/workspace (greeting; hello requires greeting).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ExecutorContext, ProjectConfiguration } from '@nx/devkit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createNodesV2 } from '../../plugin/create-nodes.js';
+import { createTempWorkspace, EXAMPLE_WORKSPACE, type TempWorkspace } from '../../testing/fixtures/temp-workspace.js';
+import setupExecutor from './impl.js';
+
+const hasRacket = spawnSync('racket', ['-n', '-e', ''], { stdio: 'ignore' }).status === 0;
+
+function contextFor(ws: TempWorkspace, projectName: string): ExecutorContext {
+  const projects: Record<string, ProjectConfiguration> = {};
+  for (const [, result] of createNodesV2[1](['greeting/info.rkt', 'hello/info.rkt'], undefined, { workspaceRoot: ws.root, nxJsonConfiguration: {} }) as any[]) {
+    for (const [root, project] of Object.entries(result.projects ?? {}) as [string, ProjectConfiguration][]) projects[project.name!] = { ...project, root };
+  }
+  return {
+    root: ws.root,
+    cwd: ws.root,
+    projectName,
+    targetName: 'setup',
+    projectsConfigurations: { version: 2, projects },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {} },
+    isVerbose: false,
+  };
+}
+
+function captureOutput(): { stdout: () => string; stderr: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  return { stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+function exampleCopy(extra: Record<string, string> = {}): TempWorkspace {
+  // node_modules/ keeps the Racket probe cache inside the temp workspace.
+  return createTempWorkspace({ 'node_modules/.keep': '', ...extra }, { copyOf: EXAMPLE_WORKSPACE });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+describe.skipIf(!hasRacket)('executors/setup/impl', () => {
+  it('compiles the project and the workspace collections it requires, then finds nothing to do', async () => {
+    const ws = exampleCopy();
+    const output = captureOutput();
+    expect(await setupExecutor({ verbose: true }, contextFor(ws, 'hello'))).toEqual({ success: true });
+    for (const zo of ['hello/compiled/main_rkt.zo', 'hello/private/compiled/banner_rkt.zo', 'greeting/compiled/main_rkt.zo']) {
+      expect(existsSync(ws.path(zo)), zo).toBe(true);
+    }
+    // Reached through PLTCOLLECTS, so recorded relative to the collection: portable across checkouts.
+    expect(readFileSync(ws.path('hello/compiled/main_rkt.dep'), 'utf8')).toContain('(collects #"greeting" #"main.rkt")');
+    expect(output.stdout()).toContain(`nx-raco setup: PLTCOLLECTS=${ws.root}:`);
+    expect(output.stdout()).toContain('  making hello/main.rkt');
+    expect(output.stdout()).toContain('nx-raco setup: hello: 2 module file(s), 3 compiled or touched');
+    expect(output.stdout()).toContain('launchers, installers and documentation are not implemented yet');
+
+    const before = statSync(ws.path('hello/compiled/main_rkt.zo')).mtimeMs;
+    expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: true });
+    expect(output.stdout()).toContain('nx-raco setup: hello: 2 module file(s), 0 compiled or touched');
+    expect(statSync(ws.path('hello/compiled/main_rkt.zo')).mtimeMs).toBe(before);
+    expect(output.stderr()).toBe('');
+  });
+
+  it('honours compile-omit-paths (greeting omits scratch/)', async () => {
+    const ws = exampleCopy({ 'greeting/scratch/broken.rkt': '#lang racket/base\n(this is not bound)\n' });
+    captureOutput();
+    expect(await setupExecutor({}, contextFor(ws, 'greeting'))).toEqual({ success: true });
+    expect(existsSync(ws.path('greeting/scratch/compiled'))).toBe(false);
+  });
+
+  it("reports a compile error with Racket's message", async () => {
+    const ws = exampleCopy({ 'hello/private/broken.rkt': '#lang racket/base\n(undefined-thing)\n' });
+    const output = captureOutput();
+    expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: false });
+    expect(output.stderr()).toContain('undefined-thing: unbound identifier');
+  });
+
+  it('cleans only the compiled files of the project', async () => {
+    const ws = exampleCopy();
+    const output = captureOutput();
+    await setupExecutor({}, contextFor(ws, 'hello'));
+    expect(await setupExecutor({ clean: true }, contextFor(ws, 'hello'))).toEqual({ success: true });
+    expect(output.stdout()).toContain('nx-raco setup: hello: deleted 4 compiled file(s).');
+    expect(existsSync(ws.path('hello/compiled'))).toBe(false);
+    expect(existsSync(ws.path('hello/private/compiled'))).toBe(false);
+    expect(existsSync(ws.path('greeting/compiled/main_rkt.zo'))).toBe(true);
+  });
+
+  it('warns that --mode is not implemented yet', async () => {
+    const ws = exampleCopy();
+    const output = captureOutput();
+    expect(await setupExecutor({ mode: 'errortrace' }, contextFor(ws, 'greeting'))).toEqual({ success: true });
+    expect(output.stderr()).toBe('nx-raco setup: --mode errortrace is not implemented yet; compiling in the default mode.\n');
+  });
+});
+
+describe('executors/setup/impl without Racket', () => {
+  it('fails with one line when racket is not on PATH', async () => {
+    const ws = exampleCopy();
+    vi.stubEnv('PATH', ws.path('no-bin'));
+    vi.stubEnv('NX_RACO_RACKET', '');
+    const output = captureOutput();
+    expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: false });
+    expect(output.stderr()).toBe(
+      'nx-raco setup: cannot run Racket (`racket`): it is not on PATH. Install Racket 8.x (Debian: apt-get install -y racket) or set NX_RACO_RACKET to the racket executable.\n',
+    );
+  });
+
+  it('fails with one line when NX_RACO_RACKET names a missing file', async () => {
+    const ws = exampleCopy();
+    vi.stubEnv('NX_RACO_RACKET', ws.path('nowhere/racket'));
+    const output = captureOutput();
+    expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: false });
+    expect(output.stderr()).toBe(
+      `nx-raco setup: cannot run Racket (\`${ws.path('nowhere/racket')}\`): no such file. Install Racket 8.x (Debian: apt-get install -y racket) or set NX_RACO_RACKET to the racket executable.\n`,
+    );
+  });
+
+  it('rejects bad options and unknown projects', async () => {
+    const ws = exampleCopy();
+    const output = captureOutput();
+    expect(await setupExecutor({ jobs: -1 }, contextFor(ws, 'hello'))).toEqual({ success: false });
+    expect(await setupExecutor({}, contextFor(ws, 'nope'))).toEqual({ success: false });
+    expect(output.stderr()).toContain('option `jobs`: Expected a positive integer, got `-1` (number)');
+    expect(output.stderr()).toContain('no project named `nope`');
+  });
+});
