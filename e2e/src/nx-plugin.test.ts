@@ -40,16 +40,20 @@ function write(rel: string, text: string): void {
   writeFileSync(path, text);
 }
 
-/** The environment for nx and Racket: no inherited NX_* or PLTCOLLECTS, no daemon, no cloud. */
+/**
+ * The environment for nx and Racket: no inherited NX_* or PLTCOLLECTS, no daemon, no cloud, and
+ * no colours (under CI=true Nx colours its output even into a pipe, which the assertions read).
+ */
 function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('NX_') && key !== 'PLTCOLLECTS') env[key] = value;
-  return { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_FORMAT: 'true', ...extra };
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('NX_') && key !== 'PLTCOLLECTS' && key !== 'FORCE_COLOR') env[key] = value;
+  return { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_FORMAT: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
 function run(command: string, args: string[], extra: Record<string, string> = {}): { code: number | null; output: string } {
   const r = spawnSync(command, args, { cwd: workspace, env: testEnv(extra), encoding: 'utf8', timeout: 240_000 });
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+  // Belt and braces: drop any ANSI styling that still gets through.
+  return { code: r.status, output: `${r.stdout}${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
 function nx(...args: string[]): string {
@@ -184,8 +188,16 @@ describe.skipIf(!hasRacket)('e2e/nx-plugin', () => {
     const generated = nx('g', '@nx-raco/setup-executor:collection', 'mylib', '--directory=collects/mylib', '--no-interactive');
     expect(generated).toContain('CREATE collects/mylib/info.rkt');
     expect(nx('run', 'mylib:setup', '--output-style=static')).toContain('nx-raco setup: mylib: 3 module file(s), 3 compiled or touched');
-    // Launchers come with `nx-raco setup`; until then the main submodule runs through racket -l.
     expect(run('racket', ['-l', 'mylib'], racketEnv()).output).toBe('Hello, world!\n');
+    // The launcher the generator declares (racket-launcher-names), run as a user would: from
+    // another directory, without PLTCOLLECTS (testEnv drops it).
+    const launcher = join(workspace, 'bin', 'mylib');
+    const launched = spawnSync(launcher, [], { cwd: tmpdir(), env: testEnv(), encoding: 'utf8' });
+    expect({ code: launched.status, stdout: launched.stdout, stderr: launched.stderr }).toEqual({ code: 0, stdout: 'Hello, world!\n', stderr: '' });
+    // The launcher is an output of the cached target: deleted, it comes back from the cache.
+    rmSync(launcher);
+    expect(nx('run', 'mylib:setup', '--output-style=static')).toContain('for 1 out of 1 tasks');
+    expect(spawnSync(launcher, [], { cwd: tmpdir(), env: testEnv(), encoding: 'utf8' }).stdout).toBe('Hello, world!\n');
     const test = run('raco', ['test', 'collects/mylib'], racketEnv());
     expect(test.code).toBe(0);
     expect(test.output).toContain('1 test passed');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, run, startServerBuild } from '../testing/fixtures/compile-server-build.js';
 import { CompileServerClient } from './compile-server-client.js';
+import { PROTOCOL_VERSION } from './protocol.js';
 import {
   CompileServerClosedError,
   CompileServerExitedError,
@@ -101,7 +102,7 @@ describe('compile-server/compile-server-client', () => {
       stdout: '{"type":"bye","id":1}\nread: #<eof>\n',
       stderr: 'to stderr\n',
     });
-    expect(await client.ping()).toMatchObject({ type: 'pong', protocol: 1, racketVersion: '8.7' });
+    expect(await client.ping()).toMatchObject({ type: 'pong', protocol: PROTOCOL_VERSION, racketVersion: '8.7' });
   });
 
   // (f) killed mid-request.
