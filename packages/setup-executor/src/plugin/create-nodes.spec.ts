@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTempWorkspace, EXAMPLE_WORKSPACE } from '../testing/fixtures/temp-workspace.js';
 import { createNodes, createNodesV2 } from './index.js';
-import { RACKET_RUNTIME_INPUT } from './targets.js';
+import { LAUNCHER_RUNTIME_INPUT, RACKET_RUNTIME_INPUT } from './targets.js';
 
 const context = (workspaceRoot: string) => ({ workspaceRoot, nxJsonConfiguration: {} });
 
@@ -33,8 +33,9 @@ describe('plugin/create-nodes', () => {
       options: {},
       dependsOn: ['^setup'],
       cache: true,
-      inputs: ['racketSources', '^racketSources', { runtime: RACKET_RUNTIME_INPUT }],
-      outputs: ['{projectRoot}/**/compiled'],
+      // hello declares the launcher "hello" (racket-launcher-names).
+      inputs: ['racketSources', '^racketSources', { runtime: RACKET_RUNTIME_INPUT }, { runtime: LAUNCHER_RUNTIME_INPUT }],
+      outputs: ['{projectRoot}/**/compiled', '{workspaceRoot}/bin/hello'],
       metadata: { technologies: ['racket'], description: 'Compile collection hello and the workspace collections it requires (raco setup)' },
     });
     expect(hello.targets.clean).toMatchObject({ executor: '@nx-raco/setup-executor:setup', options: { clean: true }, cache: false });

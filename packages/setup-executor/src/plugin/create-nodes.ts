@@ -10,7 +10,9 @@
  * Project names must be unique: when two directories give the same name, the later root (in
  * sorted order) is named by its path instead, with a warning.
  */
+import { join } from 'node:path';
 import type { CreateNodesContext, CreateNodesResult, CreateNodesResultArray, CreateNodesV2, ProjectConfiguration } from '@nx/devkit';
+import { listDeclaredLauncherFiles } from '../setup/index.js';
 import { normalizePluginOptions, type NormalizedPluginOptions, type RacketPluginOptions } from './plugin-options.js';
 import { selectProjectRoots, toPosixPath } from './project-roots.js';
 import { readRacketProject, type RacketProject, type RacketProjectFacts } from './racket-project.js';
@@ -31,13 +33,13 @@ function toFacts(project: RacketProject): RacketProjectFacts {
   return { kind, collections, collectionRoot, packageName, deps, buildDeps };
 }
 
-function toProjectConfiguration(project: RacketProject, name: string, options: NormalizedPluginOptions): Partial<ProjectConfiguration> {
+function toProjectConfiguration(project: RacketProject, name: string, options: NormalizedPluginOptions, workspaceRoot: string): Partial<ProjectConfiguration> {
   const label = project.kind === 'multi' ? `the collections of ${project.packageName}` : `collection ${project.name}`;
   return {
     root: project.root,
     name,
     namedInputs: createNamedInputs(),
-    targets: createTargets(options, label),
+    targets: createTargets(options, label, listDeclaredLauncherFiles(join(workspaceRoot, project.root), project)),
     metadata: {
       technologies: ['racket'],
       description: describeProject(project),
@@ -69,7 +71,7 @@ export function createRacketNodes(
     }
     taken.add(name);
     for (const problem of project.problems) console.warn(`[@nx-raco/setup-executor] ${problem}`);
-    results.set(root, { projects: { [root]: toProjectConfiguration(project, name, normalized) } });
+    results.set(root, { projects: { [root]: toProjectConfiguration(project, name, normalized, context.workspaceRoot) } });
   }
   return infoFiles.map((file) => {
     const dir = toPosixPath(file).replace(/\/?info\.rkt$/, '') || '.';

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createTargets, RACKET_RUNTIME_INPUT } from './targets.js';
+import { createTempWorkspace } from '../testing/fixtures/temp-workspace.js';
+import { createTargets, LAUNCHER_RUNTIME_INPUT, RACKET_RUNTIME_INPUT } from './targets.js';
 
 const hasRacket = spawnSync('racket', ['-n', '-e', ''], { stdio: 'ignore' }).status === 0;
 
@@ -28,5 +29,19 @@ describe('plugin/targets', () => {
     expect(targets['build']!.dependsOn).toEqual(['^build']);
     expect(targets['wipe']).toMatchObject({ options: { clean: true }, cache: false });
     expect(targets['wipe']!.outputs).toBeUndefined();
+  });
+
+  it('lists each declared launcher as an output and then keys on the workspace path', () => {
+    const options = { setupTargetName: 'setup', cleanTargetName: 'clean' };
+    const targets = createTargets(options, 'collection x', ['hello', 'my-tool']);
+    expect(targets['setup']!.outputs).toEqual(['{projectRoot}/**/compiled', '{workspaceRoot}/bin/hello', '{workspaceRoot}/bin/my-tool']);
+    expect(targets['setup']!.inputs).toContainEqual({ runtime: LAUNCHER_RUNTIME_INPUT });
+    expect(createTargets(options, 'collection x')['setup']!.inputs).not.toContainEqual({ runtime: LAUNCHER_RUNTIME_INPUT });
+  });
+
+  it('the launcher runtime input prints the workspace path and the Racket executable, never failing', () => {
+    const ws = createTempWorkspace();
+    const r = spawnSync('sh', ['-c', LAUNCHER_RUNTIME_INPUT], { cwd: ws.root, env: { ...process.env, NX_RACO_RACKET: '/nonexistent/racket' }, encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: `${ws.root}\nracket-not-found\n` });
   });
 });

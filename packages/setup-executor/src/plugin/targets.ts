@@ -11,13 +11,23 @@
  *   Racket is missing, so hashing (and `nx affected`) works on machines without Racket; the
  *   task itself then fails with a clear message and is not cached.
  *
- * Outputs are the `compiled/` directories inside the project, everything `setup` writes today.
+ * Outputs are the `compiled/` directories inside the project and the launchers its `info.rkt`
+ * files declare (`{workspaceRoot}/bin/<name>`, one entry per launcher, so that projects never
+ * share an output). A launcher holds absolute paths (the workspace's collection directories,
+ * Racket's bin directory), so projects with launchers also key on `LAUNCHER_RUNTIME_INPUT`.
  */
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
 import type { NormalizedPluginOptions } from './plugin-options.js';
 
 /** The package that provides the executor. */
 export const PLUGIN_PACKAGE = '@nx-raco/setup-executor';
+
+/**
+ * A `runtime` input for projects with launchers: the workspace path (Nx runs runtime inputs in
+ * the workspace root) and the Racket executable, both written into launcher scripts, so a cache
+ * hit never restores a launcher that points into another checkout or installation.
+ */
+export const LAUNCHER_RUNTIME_INPUT = 'pwd; command -v "${NX_RACO_RACKET:-racket}" || echo racket-not-found';
 
 /** The project-level named input with the project's own files minus compiled output. */
 export const SOURCES_INPUT = 'racketSources';
@@ -38,16 +48,20 @@ export function createNamedInputs(): NonNullable<ProjectConfiguration['namedInpu
   return { [SOURCES_INPUT]: ['{projectRoot}/**/*', '!{projectRoot}/**/compiled/**'] };
 }
 
-/** The `setup` and `clean` targets, under the configured names. */
-export function createTargets(options: NormalizedPluginOptions, collectionLabel: string): Record<string, TargetConfiguration> {
+/**
+ * The `setup` and `clean` targets, under the configured names.
+ * @param launcherFiles the file names of the launchers the project declares (`bin/<name>`)
+ */
+export function createTargets(options: NormalizedPluginOptions, collectionLabel: string, launcherFiles: readonly string[] = []): Record<string, TargetConfiguration> {
+  const launcherInputs = launcherFiles.length > 0 ? [{ runtime: LAUNCHER_RUNTIME_INPUT }] : [];
   return {
     [options.setupTargetName]: {
       executor: `${PLUGIN_PACKAGE}:setup`,
       options: {},
       dependsOn: [`^${options.setupTargetName}`],
       cache: true,
-      inputs: [SOURCES_INPUT, `^${SOURCES_INPUT}`, { runtime: RACKET_RUNTIME_INPUT }],
-      outputs: ['{projectRoot}/**/compiled'],
+      inputs: [SOURCES_INPUT, `^${SOURCES_INPUT}`, { runtime: RACKET_RUNTIME_INPUT }, ...launcherInputs],
+      outputs: ['{projectRoot}/**/compiled', ...launcherFiles.map((file) => `{workspaceRoot}/bin/${file}`)],
       metadata: {
         technologies: ['racket'],
         description: `Compile ${collectionLabel} and the workspace collections it requires (raco setup)`,

@@ -1,6 +1,6 @@
 /**
- * What the `setup` executor does for one project (today: compile or clean; launchers,
- * installers and documentation arrive with `nx-raco setup`, behind the same options).
+ * What the `setup` executor does for one project (today: compile, then create launchers; or
+ * clean; installers and documentation arrive with `nx-raco setup`, behind the same options).
  *
  * Compiling: every module file of the project (`module-files.ts`), in order, with one
  * compilation manager (one Racket compile server, decisions shared across files) in the
@@ -14,7 +14,9 @@
 import { relative, resolve } from 'node:path';
 import { createCompilationManager, type CompilationManager } from '@nx-raco/cm-core';
 import type { ProjectConfiguration } from '@nx/devkit';
+import { getRacketFacts } from '../../plugin/create-dependencies.js';
 import { createWorkspaceEnv, findWorkspaceCollectionDirs, getProjectCollectionDirs } from '../../plugin/workspace-env.js';
+import { createLaunchers, formatLauncherErrors, listProjectCollections } from '../../setup/index.js';
 import { cleanCompiledFiles } from './clean-compiled.js';
 import { listModuleFiles } from './module-files.js';
 import { normalizeSetupOptions, type NormalizedSetupOptions } from './normalize-options.js';
@@ -42,9 +44,9 @@ function reportNotImplemented(options: NormalizedSetupOptions, io: SetupIo): voi
   if (options.mode !== undefined) io.stderr(`${PROGRAM}: --mode ${options.mode} is not implemented yet; compiling in the default mode.\n`);
   if (!options.verbose) return;
   if (options.jobs > 1) io.stdout(`${PROGRAM}: -j ${options.jobs}: parallel builds are not implemented yet; compiling sequentially.\n`);
-  const skipped = (['noLauncher', 'noInstall', 'noPostInstall'] as const).filter((key) => options[key]);
-  if (skipped.length > 0) io.stdout(`${PROGRAM}: ${skipped.join(', ')}: not implemented yet (launchers and installers are not built yet).\n`);
-  io.stdout(`${PROGRAM}: launchers, installers and documentation are not implemented yet; compiling modules only.\n`);
+  const skipped = (['noInstall', 'noPostInstall'] as const).filter((key) => options[key]);
+  if (skipped.length > 0) io.stdout(`${PROGRAM}: ${skipped.join(', ')}: not implemented yet (installers are not run yet).\n`);
+  io.stdout(`${PROGRAM}: installers and documentation are not implemented yet; compiling modules and creating launchers only.\n`);
 }
 
 function describeFailure(error: unknown, racket: string): string | undefined {
@@ -99,6 +101,31 @@ async function compileProject(request: SetupRequest, projectRoot: string, option
 }
 
 /**
+ * The launcher step (raco setup's `--- creating launchers ---`, `src/setup/`): writes the
+ * launchers the project's collections declare to `<workspaceRoot>/bin/`. Errors are reported
+ * after the step, naming the collection; when compiling already said Racket cannot be run,
+ * the launcher step's identical complaint is dropped.
+ */
+function makeLaunchers(request: SetupRequest, project: ProjectConfiguration, options: NormalizedSetupOptions, compiled: boolean, io: SetupIo): boolean {
+  const dirs = getProjectCollectionDirs(request.workspaceRoot, request.projects);
+  const result = createLaunchers(
+    {
+      workspaceRoot: request.workspaceRoot,
+      collections: listProjectCollections(resolve(request.workspaceRoot, project.root), getRacketFacts(project)),
+      searchDirs: dirs.length > 0 ? dirs : findWorkspaceCollectionDirs(request.workspaceRoot),
+      racket: request.env['NX_RACO_RACKET'] || 'racket',
+      env: request.env,
+      verbose: options.verbose,
+      program: PROGRAM,
+    },
+    io,
+  );
+  const errors = compiled ? result.errors : result.errors.filter((error) => error.code !== 'RKT_RACKET_NOT_FOUND');
+  for (const line of formatLauncherErrors(errors, PROGRAM)) io.stderr(`${line}\n`);
+  return result.errors.length === 0;
+}
+
+/**
  * Runs the setup executor for `request.projectName`.
  * @example await runSetup({ verbose: true }, { workspaceRoot: '/ws', projectName: 'hello', projects, env: process.env }, io) //=> { success: true }
  */
@@ -123,5 +150,8 @@ export async function runSetup(options: SetupExecutorOptions | undefined, reques
     return { success: result.refused.length === 0 };
   }
   reportNotImplemented(normalized, io);
-  return { success: await compileProject(request, projectRoot, normalized, io) };
+  const compiled = await compileProject(request, projectRoot, normalized, io);
+  // As raco: launchers are made even when a module failed to compile.
+  const launched = normalized.noLauncher || makeLaunchers(request, project, normalized, compiled, io);
+  return { success: compiled && launched };
 }

@@ -10,7 +10,7 @@ export interface SetupExecutorOptions {
   clean?: boolean;
   /** Skip .scrbl files and documentation (raco setup --no-docs). @default false */
   noDocs?: boolean;
-  /** Do not produce launchers (raco setup --no-launcher); not implemented yet. @default false */
+  /** Do not produce launchers in the workspace `bin/` directory (raco setup --no-launcher). @default false */
   noLauncher?: boolean;
   /** Do not run pre-installers (raco setup --no-install); not implemented yet. @default false */
   noInstall?: boolean;
@@ -18,6 +18,6 @@ export interface SetupExecutorOptions {
   noPostInstall?: boolean;
   /** Compilation mode, e.g. `errortrace` (raco setup --mode); not implemented yet. @default undefined */
   mode?: string;
-  /** Print every module compiled and what is not implemented yet. @default false */
+  /** Print every module compiled and launcher written, and what is not implemented yet. @default false */
   verbose?: boolean;
 }
