@@ -78,6 +78,11 @@ export interface ManagerSettings {
   readonly facts: FileFacts;
 }
 
+/** Already what `simple-form-path` would give (absolute, no `.`/`..`/empty elements, no trailing `/`)? */
+function isSimpleAbsolute(path: string): boolean {
+  return path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !path.includes('/./') && !path.includes('/../') && !path.endsWith('/.') && !path.endsWith('/..');
+}
+
 type Verdict = 'compile' | 'touch' | 'recompile' | 'sync' | 'nothing';
 
 /** One `managed-compile-zo` call's worth of state, or a caching compiler's shared state. */
@@ -174,7 +179,7 @@ export class ManagerRun {
    * merely checking it; `undefined` then means "needs a build").
    */
   async compileRoot(path0: string, seen: ReadonlySet<string>, sha1Only = false): Promise<Stamp | undefined> {
-    const orig = resolve(path0);
+    const orig = isSimpleAbsolute(path0) ? path0 : resolve(path0);
     const memoised = this.memo.get(orig) ?? (sha1Only ? this.memo.getAssumed(orig) : undefined);
     if (memoised) return memoised;
     const skipped = this.settings.skipFile?.(orig);

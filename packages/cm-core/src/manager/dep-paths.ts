@@ -41,15 +41,22 @@ export function collectionFilePath(resolver: CollectionResolver, collection: rea
 /** A cached `collects-relative*->path` for dep entries. */
 export function createDepPathResolver(resolver: CollectionResolver): DepPathResolver {
   const cache = new Map<string, string>();
+  // Parsed .dep records are cached per build, so the same entry objects come back thousands of
+  // times in a no-op build: remember the answer per object too.
+  const byEntry = new WeakMap<DepEntry, string>();
   return (entry) => {
+    const known = byEntry.get(entry);
+    if (known !== undefined) return known;
     const p = entry.path;
-    if (p.kind === 'absolute') return p.path;
-    const key = p.elements.join('\0');
-    let path = cache.get(key);
-    if (path === undefined) {
-      path = collectionFilePath(resolver, p.elements.slice(0, -1), p.elements.at(-1) ?? '');
+    let path: string;
+    if (p.kind === 'absolute') {
+      path = p.path;
+    } else {
+      const key = p.elements.join('\0');
+      path = cache.get(key) ?? collectionFilePath(resolver, p.elements.slice(0, -1), p.elements.at(-1) ?? '');
       cache.set(key, path);
     }
+    byEntry.set(entry, path);
     return path;
   };
 }

@@ -4,9 +4,8 @@
  * Every expected failure is reported as one paragraph on stderr and an exit status; `main`
  * never throws for bad input or bad files.
  */
-import { runEnvCommand } from './env-command.js';
-import { runInfoCommand } from './info-command.js';
-import { runMakeCommand } from './make-command.js';
+// Each command's module is loaded only when that command runs: `nx-raco make` on an
+// up-to-date tree is dominated by start-up, so it must not load the Nx plugin or worker pools.
 
 const USAGE = `usage: nx-raco <command> [<option> ...]
 
@@ -27,11 +26,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 1 : 0;
     case 'info':
-      return runInfoCommand(rest);
+      return (await import('./info-command.js')).runInfoCommand(rest);
     case 'env':
-      return runEnvCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+      return (await import('./env-command.js')).runEnvCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
     case 'make':
-      return runMakeCommand(rest, {
+      return (await import('./make-command.js')).runMakeCommand(rest, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
       });

@@ -12,8 +12,7 @@
  * for each decision. `-j N` with N > 1 builds in parallel with @nx-raco/parallel-build
  * (`make-parallel.ts`, raco's parallel output); `--trace FILE` then writes a Chrome trace.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createCompilationManager,
@@ -22,7 +21,6 @@ import {
   type CompileEvent,
 } from '@nx-raco/cm-core';
 import type { CommandOutput } from './info-command.js';
-import { runParallelMake } from './make-parallel.js';
 
 const PROGRAM = 'nx-raco make';
 
@@ -248,6 +246,8 @@ export async function runMakeCommand(
         output.stderr(`${PROGRAM}: file does not exist: ${missing}\n`);
         return 1;
       }
+      // Loaded only for -j N > 1: worker pools are not needed (nor paid for) by sequential builds.
+      const { runParallelMake } = await import('./make-parallel.js');
       return await runParallelMake(
         {
           files,
