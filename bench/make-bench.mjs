@@ -1,11 +1,8 @@
 // `raco make` against `nx-raco make` on the same module files, in the same run, printed as ratios.
 //
 // Each corpus (a copy of an installed collection) is copied twice into a fresh temp dir, one copy
-// per tool, so neither tool ever sees the other's compiled/ files. Both copies are put in front of
-// the installation with PLTCOLLECTS=<copy>/colls: (the trailing colon keeps the installation's
-// collections), so `(lib "srfi/1")` resolves to the copy and the compiled files land in
-// compiled/ next to the copied sources. Scenarios, in this order, on the same file list given in
-// the same order to both tools:
+// per tool, and shadows the installation (support/corpus.mjs). Scenarios, in this order, on the
+// same file list given in the same order to both tools:
 //   full -j 1   every compiled/ dir removed, then one build
 //   no-op       the same command again, nothing changed
 //   edit        `;; bench edit N` appended to the module most other modules' .dep files mention
@@ -20,8 +17,6 @@
 // Fragile: a .rkt file whose last line is an unterminated block comment would swallow the edit
 // marker and turn the edit scenario into a no-op for both tools; the targets chosen today
 // (datalog/ast.rkt, srfi/provider.rkt) do not end in one.
-// The shadowing trick relies on nothing in the installation depending on the copied collections
-// in a way that makes raco recompile installed files; for srfi and datalog nothing does.
 //
 // Usage: node bench/make-bench.mjs [--quick] [--parallel] [--repeat N]   (after `npm run build`)
 //   --quick      datalog only (under a minute)
@@ -31,24 +26,14 @@
 //   NX_RACO_BENCH_OURS  command that stands for nx-raco, split on spaces, e.g. "raco make" to
 //                       check the harness itself (default: node packages/setup-executor/bin/nx-raco.js make)
 //   NX_RACO_KEEP_TMP    keep the temp dir (its path is printed) instead of removing it
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const OURS_CLI = fileURLToPath(new URL('../packages/setup-executor/bin/nx-raco.js', import.meta.url));
-const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-const STDERR_TAIL_LINES = 15;
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CORPORA, findDepFiles, prepareCorpus, removeCompiledDirs, withTempRoot } from './support/corpus.mjs';
+import { countRacoMakingLines, hasBuildOutput, median, OURS_CLI, parsePositiveInteger, tail, timeCommand } from './support/runs.mjs';
 
 /** Informational goals for ours/raco; a scenario without one just prints its ratio. */
 const GOALS = { 'full -j 1': 1.0, 'no-op': 0.3, edit: 1.0 };
-
-/** Collections to copy; `quick` ones run under --quick too. */
-const CORPORA = [
-  { name: 'datalog', collection: 'datalog', quick: true },
-  { name: 'srfi', collection: 'srfi', quick: false },
-];
 
 /**
  * Parses the make-bench flags out of `argv`. Flags it does not know are rejected when `strict`
@@ -60,14 +45,8 @@ export function parseMakeBenchArgs(argv, { strict = true } = {}) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--parallel') options.parallel = true;
-    else if (arg === '--repeat') {
-      const value = argv[++i];
-      const repeat = Number(value);
-      if (!Number.isInteger(repeat) || repeat < 1) {
-        throw new Error(`--repeat: Expected a positive integer, got \`${value}\` (${typeof value}).`);
-      }
-      options.repeat = repeat;
-    } else if (strict) {
+    else if (arg === '--repeat') options.repeat = parsePositiveInteger(arg, argv[++i]);
+    else if (strict) {
       throw new Error(`unknown argument \`${arg}\`. Use --quick, --parallel or --repeat N.`);
     }
   }
@@ -82,73 +61,6 @@ function getOursCommand() {
     return { command, args, label: override };
   }
   return { command: process.execPath, args: [OURS_CLI, 'make'], label: 'nx-raco make' };
-}
-
-/** Every directory that holds part of `collection`, in search order (srfi is split over packages). */
-function findCollectionDirs(collection) {
-  const program = `(for ([p (collection-search '(lib ${JSON.stringify(`${collection}/x`)}) #:combine (lambda (r v) (cons v r)) #:init null)]) (let-values ([(dir _n _d) (split-path p)]) (displayln (path->string dir))))`;
-  const run = spawnSync('racket', ['-l', 'racket/base', '-l', 'setup/collection-search', '-e', program], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`could not locate collection ${collection}: ${run.stderr || run.error?.message}`);
-  const dirs = run.stdout.split('\n').filter(Boolean).reverse().filter((dir) => existsSync(dir));
-  if (dirs.length === 0) throw new Error(`collection ${collection} is not installed; install its package or use --quick.`);
-  return dirs;
-}
-
-/** Copies each dir of the collection into `<collsRoot>/<collection>`, merged, without compiled/. */
-function copyCollection(dirs, collsRoot, collection) {
-  const target = join(collsRoot, collection);
-  for (const dir of dirs) {
-    cpSync(dir, target, { recursive: true, filter: (source) => !/(^|[\\/])compiled$/.test(source) });
-  }
-}
-
-function findFiles(root, predicate, out = []) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'compiled') findFiles(path, predicate, out);
-    } else if (predicate(entry.name)) out.push(path);
-  }
-  return out;
-}
-
-function removeCompiledDirs(root) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(root, entry.name);
-    if (entry.name === 'compiled') rmSync(path, { recursive: true, force: true });
-    else removeCompiledDirs(path);
-  }
-}
-
-/**
- * Candidate module files: every .rkt except info.rkt. The .ss/.scm files in these corpora are
- * `include`d pieces of modules, not modules, so they stay out (the probe would drop them anyway).
- */
-function listCandidateFiles(collsRoot) {
-  return findFiles(collsRoot, (name) => name.endsWith('.rkt') && name !== 'info.rkt')
-    .map((file) => relative(collsRoot, file))
-    .sort();
-}
-
-/**
- * Compiles each file with compiler/cm in one racket process, catching errors file by file, and
- * returns the files that failed (a file whose dependency fails fails too, as under raco make).
- */
-function probeFiles(collsRoot, files, env) {
-  const listFile = join(collsRoot, '..', 'probe-files.rktd');
-  writeFileSync(listFile, `(${files.map((f) => JSON.stringify(join(collsRoot, f))).join(' ')})`);
-  const program = `
-    (define files (call-with-input-file ${JSON.stringify(listFile)} read))
-    (parameterize ([current-namespace (make-base-empty-namespace)])
-      (for ([f files])
-        (with-handlers ([exn:fail? (lambda (e) (printf "FAILED ~s\\n" f))])
-          (managed-compile-zo f))))`;
-  const run = spawnSync('racket', ['-l', 'racket/base', '-l', 'compiler/cm', '-e', program], { env, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  if (run.status !== 0) throw new Error(`probe failed to run: ${tail(run.stderr)}`);
-  const failed = new Set();
-  for (const match of run.stdout.matchAll(/^FAILED "(.*)"$/gm)) failed.add(relative(collsRoot, JSON.parse(`"${match[1]}"`)));
-  return failed;
 }
 
 /**
@@ -173,31 +85,9 @@ function chooseEditTarget(collsRoot, files) {
   return ranked.length > 0 ? { file: ranked[0][0], dependents: ranked[0][1] } : { file: files[0], dependents: 0 };
 }
 
-function findDepFiles(root, out = []) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(root, entry.name);
-    if (entry.name === 'compiled') out.push(...readdirSync(path).filter((n) => n.endsWith('.dep')).map((n) => join(path, n)));
-    else findDepFiles(path, out);
-  }
-  return out;
-}
-
 function appendEditMarker(file, n) {
   const text = readFileSync(file, 'utf8');
   appendFileSync(file, `${text.endsWith('\n') ? '' : '\n'};; bench edit ${n}\n`);
-}
-
-function tail(text, lines = STDERR_TAIL_LINES) {
-  return String(text ?? '').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-/** Runs one build command, timed with hrtime around the whole process. */
-function timeCommand(command, args, env) {
-  const t0 = process.hrtime.bigint();
-  const run = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { seconds, ok: run.status === 0 && !run.error, status: run.status, stderr: run.error ? run.error.message : run.stderr, stdout: run.stdout };
 }
 
 /**
@@ -206,35 +96,14 @@ function timeCommand(command, args, env) {
  * scenarios after it were timed on files raco repaired.
  */
 function checkRacoAgrees(side, files) {
-  const run = spawnSync('raco', ['make', '-v', '-j', '1', ...files], { env: side.env, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  const making = (run.stdout.match(/^\s*making /gm) ?? []).length;
-  const agrees = run.status === 0 && making === 0;
-  return { agrees, text: `raco agrees: ${agrees ? 'yes' : 'no'} (${making} making lines${run.status === 0 ? '' : `, raco exit ${run.status}`})` };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function createSide(root, name, dirs, collection) {
-  const collsRoot = join(root, name, 'colls');
-  mkdirSync(collsRoot, { recursive: true });
-  copyCollection(dirs, collsRoot, collection);
-  // PLTCOLLECTS must not leak in from the caller: the copy has to come first, then the installation.
-  return { name, collsRoot, env: { ...process.env, PLTCOLLECTS: `${collsRoot}:` } };
+  const { status, making } = countRacoMakingLines(['-j', '1', ...files], side.env);
+  const agrees = status === 0 && making === 0;
+  return { agrees, text: `raco agrees: ${agrees ? 'yes' : 'no'} (${making} making lines${status === 0 ? '' : `, raco exit ${status}`})` };
 }
 
 /** Benchmarks one corpus; returns table rows and prints notes as it goes. */
 function benchCorpus(corpus, options, root, ours) {
-  const dirs = findCollectionDirs(corpus.collection);
-  const raco = createSide(root, `${corpus.name}-raco`, dirs, corpus.collection);
-  const us = createSide(root, `${corpus.name}-ours`, dirs, corpus.collection);
-
-  const candidates = listCandidateFiles(raco.collsRoot);
-  const failed = probeFiles(raco.collsRoot, candidates, raco.env);
-  const files = candidates.filter((f) => !failed.has(f));
+  const { dirs, raco, us, failed, files } = prepareCorpus(root, corpus);
   removeCompiledDirs(raco.collsRoot);
   console.log(`${corpus.name}: ${files.length} module files from ${dirs.join(', ')}; dropped ${failed.size} that raco cannot compile${failed.size ? ` (${[...failed].join(', ')})` : ''}`);
   if (files.length === 0) return [];
@@ -329,21 +198,17 @@ function printTable(rows, options, ours) {
 /** Runs the whole comparison; throws only when it cannot run at all. */
 export function runMakeBench(options) {
   const ours = getOursCommand();
-  if (!process.env.NX_RACO_BENCH_OURS && !existsSync(join(dirname(OURS_CLI), '..', 'dist', 'cli', 'main.js'))) {
+  if (!process.env.NX_RACO_BENCH_OURS && !hasBuildOutput()) {
     console.log(`make-bench: ${OURS_CLI} has no build output yet; run \`npm run build\` first (its rows will show "failed").`);
   }
-  const root = mkdtempSync(join(tmpdir(), 'nx-raco-make-bench-'));
-  const rows = [];
-  try {
+  withTempRoot('nx-raco-make-bench-', (root) => {
+    const rows = [];
     for (const corpus of CORPORA) {
       if (options.quick && !corpus.quick) continue;
       rows.push(...benchCorpus(corpus, options, root, ours));
     }
     printTable(rows, options, ours);
-  } finally {
-    if (process.env.NX_RACO_KEEP_TMP) console.log(`kept ${root}`);
-    else rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

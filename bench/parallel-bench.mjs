@@ -2,8 +2,7 @@
 // same run, printed as ratios, plus how close we come to the best any scheduler could do.
 //
 // Each corpus (a copy of an installed collection: datalog, srfi) is copied twice into a fresh
-// temp dir, one copy per tool, and put in front of the installation with
-// PLTCOLLECTS=<copy>/colls: so the compiled files land next to the copied sources. Before timing,
+// temp dir, one copy per tool, and shadows the installation (support/corpus.mjs). Before timing,
 // a probe compiles every file with compiler/cm in one racket process and drops the files raco
 // cannot compile (it also warms the OS file cache). Then, per repeat: every compiled/ dir removed,
 // one full build per tool (the order alternates between repeats).
@@ -23,87 +22,24 @@
 //   --jobs N     workers for both tools (default 2)
 //   --repeat N   median of N runs (default 1)
 // Environment: NX_RACO_KEEP_TMP keeps the temp dir (its path is printed).
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CORPORA, findDepFiles, prepareCorpus, removeCompiledDirs, withTempRoot } from './support/corpus.mjs';
+import { countRacoMakingLines, hasBuildOutput, median, OURS_CLI, parsePositiveInteger, timeCommand } from './support/runs.mjs';
 
-const OURS_CLI = fileURLToPath(new URL('../packages/setup-executor/bin/nx-raco.js', import.meta.url));
-const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 const GOAL_VS_RACO = 0.8;
 const GOAL_VS_BOUND = 1.2;
-const CORPORA = [
-  { name: 'datalog', collection: 'datalog', quick: true },
-  { name: 'srfi', collection: 'srfi', quick: false },
-];
 
 export function parseArgs(argv) {
   const options = { quick: false, jobs: 2, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
-    else if (arg === '--jobs' || arg === '--repeat') {
-      const value = argv[++i];
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg}: Expected a positive integer, got \`${value}\` (${typeof value}).`);
-      options[arg.slice(2)] = n;
-    } else throw new Error(`unknown argument \`${arg}\`. Use --quick, --jobs N or --repeat N.`);
+    else if (arg === '--jobs' || arg === '--repeat') options[arg.slice(2)] = parsePositiveInteger(arg, argv[++i]);
+    else throw new Error(`unknown argument \`${arg}\`. Use --quick, --jobs N or --repeat N.`);
   }
   return options;
-}
-
-function findCollectionDirs(collection) {
-  const program = `(for ([p (collection-search '(lib ${JSON.stringify(`${collection}/x`)}) #:combine (lambda (r v) (cons v r)) #:init null)]) (let-values ([(dir _n _d) (split-path p)]) (displayln (path->string dir))))`;
-  const run = spawnSync('racket', ['-l', 'racket/base', '-l', 'setup/collection-search', '-e', program], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`could not locate collection ${collection}: ${run.stderr || run.error?.message}`);
-  const dirs = run.stdout.split('\n').filter(Boolean).reverse().filter((dir) => existsSync(dir));
-  if (dirs.length === 0) throw new Error(`collection ${collection} is not installed; install its package or use --quick.`);
-  return dirs;
-}
-
-function findFiles(root, predicate, out = []) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'compiled') findFiles(path, predicate, out);
-    } else if (predicate(entry.name)) out.push(path);
-  }
-  return out;
-}
-
-function removeCompiledDirs(root) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(root, entry.name);
-    if (entry.name === 'compiled') rmSync(path, { recursive: true, force: true });
-    else removeCompiledDirs(path);
-  }
-}
-
-function createSide(root, name, dirs, collection) {
-  const collsRoot = join(root, name, 'colls');
-  mkdirSync(collsRoot, { recursive: true });
-  for (const dir of dirs) cpSync(dir, join(collsRoot, collection), { recursive: true, filter: (s) => !/(^|[\\/])compiled$/.test(s) });
-  return { name, collsRoot, env: { ...process.env, PLTCOLLECTS: `${collsRoot}:` } };
-}
-
-/** Files raco itself cannot compile (compiled with compiler/cm in one racket). */
-function probeFailures(collsRoot, files, env) {
-  const listFile = join(collsRoot, '..', 'probe-files.rktd');
-  writeFileSync(listFile, `(${files.map((f) => JSON.stringify(join(collsRoot, f))).join(' ')})`);
-  const program = `(define files (call-with-input-file ${JSON.stringify(listFile)} read))
-    (parameterize ([current-namespace (make-base-empty-namespace)])
-      (for ([f files]) (with-handlers ([exn:fail? (lambda (e) (printf "FAILED ~s\\n" f))]) (managed-compile-zo f))))`;
-  const run = spawnSync('racket', ['-l', 'racket/base', '-l', 'compiler/cm', '-e', program], { env, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  if (run.status !== 0) throw new Error(`probe failed to run: ${run.stderr}`);
-  return new Set([...run.stdout.matchAll(/^FAILED "(.*)"$/gm)].map((m) => relative(collsRoot, JSON.parse(`"${m[1]}"`))));
-}
-
-function timeCommand(command, args, env, cwd) {
-  const t0 = process.hrtime.bigint();
-  const run = spawnSync(command, args, { env, cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, ok: run.status === 0 && !run.error, status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 /** Own compile time per module (ms) from our trace: each slice minus the slices nested in it. */
@@ -128,7 +64,7 @@ function ownTimes(traceFile, collsRoot) {
 /** Module dependencies (within the copy) from the .dep files: `(collects …)` and absolute entries. */
 function dependencyGraph(collsRoot) {
   const deps = new Map();
-  for (const depFile of findCompiledDeps(collsRoot)) {
+  for (const depFile of findDepFiles(collsRoot)) {
     const text = readFileSync(depFile, 'latin1');
     const source = join(depFile, '..', '..', depFile.split('/').at(-1).replace(/_([^_]*)\.dep$/, '.$1'));
     const out = new Set();
@@ -139,16 +75,6 @@ function dependencyGraph(collsRoot) {
     deps.set(source, out);
   }
   return deps;
-}
-
-function findCompiledDeps(root, out = []) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const path = join(root, entry.name);
-    if (entry.name === 'compiled') out.push(...readdirSync(path).filter((n) => n.endsWith('.dep')).map((n) => join(path, n)));
-    else findCompiledDeps(path, out);
-  }
-  return out;
 }
 
 /** max(critical path, total / workers) in seconds, and both parts. */
@@ -174,19 +100,8 @@ function lowerBound(own, deps, workers) {
   return { bound: Math.max(critical, total / workers) / 1000, critical: critical / 1000, total: total / 1000 };
 }
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 function benchCorpus(corpus, options, root) {
-  const dirs = findCollectionDirs(corpus.collection);
-  const raco = createSide(root, `${corpus.name}-raco`, dirs, corpus.collection);
-  const us = createSide(root, `${corpus.name}-ours`, dirs, corpus.collection);
-  const candidates = findFiles(raco.collsRoot, (n) => n.endsWith('.rkt') && n !== 'info.rkt').map((f) => relative(raco.collsRoot, f)).sort();
-  const failed = probeFailures(raco.collsRoot, candidates, raco.env);
-  const files = candidates.filter((f) => !failed.has(f));
+  const { raco, us, failed, files } = prepareCorpus(root, corpus);
   console.log(`${corpus.name}: ${files.length} module files; dropped ${failed.size} that raco cannot compile`);
   const jobs = String(options.jobs);
   const times = { raco: [], ours: [], bound: [] };
@@ -206,7 +121,7 @@ function benchCorpus(corpus, options, root) {
       o = runOurs();
       r = runRaco();
     }
-    if (!o.ok) console.log(`  ours failed (exit ${o.status}):\n${o.output.split('\n').slice(-15).join('\n')}`);
+    if (!o.ok) console.log(`  ours failed (exit ${o.status}):\n${`${o.stdout}${o.stderr}`.split('\n').slice(-15).join('\n')}`);
     if (!r.ok) console.log(`  raco failed (exit ${r.status})`);
     times.raco.push(r.seconds);
     times.ours.push(o.seconds);
@@ -215,18 +130,16 @@ function benchCorpus(corpus, options, root) {
       times.bound.push(last.bound);
     }
   }
-  const agree = spawnSync('raco', ['make', '-v', ...files.map((f) => join(us.collsRoot, f))], { env: us.env, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES });
-  const making = (agree.stdout.match(/^\s*making /gm) ?? []).length;
-  console.log(`  raco agrees with our output: ${agree.status === 0 && making === 0 ? 'yes' : `no (${making} making lines)`}`);
+  const { status, making } = countRacoMakingLines(files.map((f) => join(us.collsRoot, f)), us.env);
+  console.log(`  raco agrees with our output: ${status === 0 && making === 0 ? 'yes' : `no (${making} making lines)`}`);
   if (last) console.log(`  own compile time ${last.total.toFixed(2)} s, critical path ${last.critical.toFixed(2)} s (last run)`);
   return { corpus: corpus.name, files: files.length, raco: median(times.raco), ours: median(times.ours), bound: times.bound.length ? median(times.bound) : NaN };
 }
 
 export function runParallelBench(options) {
-  if (!existsSync(join(OURS_CLI, '..', '..', 'dist', 'cli', 'main.js'))) throw new Error('no build output; run `npm run build` first');
-  const root = mkdtempSync(join(tmpdir(), 'nx-raco-parallel-bench-'));
-  const rows = [];
-  try {
+  if (!hasBuildOutput()) throw new Error('no build output; run `npm run build` first');
+  withTempRoot('nx-raco-parallel-bench-', (root) => {
+    const rows = [];
     for (const corpus of CORPORA) if (!options.quick || corpus.quick) rows.push(benchCorpus(corpus, options, root));
     console.log(`\nfull build -j ${options.jobs}: seconds, median of ${options.repeat}; bound = max(critical path, own compile time / ${options.jobs})`);
     console.log(`${'corpus'.padEnd(9)}${'files'.padStart(6)}${'raco s'.padStart(9)}${'ours s'.padStart(9)}${'ours/raco'.padStart(11)}  goal${' '.repeat(9)}${'bound s'.padStart(9)}${'ours/bound'.padStart(12)}  goal`);
@@ -238,10 +151,7 @@ export function runParallelBench(options) {
           `${row.bound.toFixed(2).padStart(9)}${`${vsBound.toFixed(2)}×`.padStart(12)}  ≤ ${GOAL_VS_BOUND} ${vsBound <= GOAL_VS_BOUND ? 'ok' : 'over'}`,
       );
     }
-  } finally {
-    if (process.env.NX_RACO_KEEP_TMP) console.log(`kept ${root}`);
-    else rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

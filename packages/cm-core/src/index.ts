@@ -6,3 +6,4 @@ export * from './hash/index.js';
 export * from './info/index.js';
 export * from './collects/index.js';
 export * from './manager/index.js';
+export * from './requires/index.js';

@@ -20,6 +20,16 @@ describe('parallel-build/module-graph', () => {
     expect(graph.add(dir.path('b.rkt'))).toEqual([]);
   });
 
+  it('takes only what compiling needs first: not the #lang language, not lazy-require or dynamic-require', () => {
+    const dir = useTempDir({
+      'a.rkt': "#lang mylang\n(require racket/lazy-require)\n(lazy-require [\"lazy.rkt\" (f)])\n(define (g) (dynamic-require 'mylib/dyn 'h))",
+      'lazy.rkt': '#lang racket/base',
+      'colls/mylang/main.rkt': '#lang racket/base',
+      'colls/mylib/dyn.rkt': '#lang racket/base',
+    });
+    expect(rel(dir, graphOver(dir).add(dir.path('a.rkt')))).toEqual(['a.rkt']);
+  });
+
   it('adds the dependencies recorded in an existing .dep file, skipping ext and indirect entries', () => {
     const dir = useTempDir({
       'a.rkt': '#lang racket/base', // the source no longer says; the last build's .dep does

@@ -1,21 +1,25 @@
 /**
  * The module graph a parallel build starts from, known before anything is compiled: for each
  * module, the union of what its existing `.dep` file records (the last build's truth) and what a
- * static scan of its source requires (`require-scan.ts`, for edits since then and for modules
- * never built). Only modules outside the Racket installation whose source exists are nodes; the
- * installation is compiled already and never written to.
+ * static scan of its source requires (cm-core's `scanRequires`, for edits since then and for
+ * modules never built). Only modules outside the Racket installation whose source exists are
+ * nodes; the installation is compiled already and never written to.
  *
  * The graph grows: `add` follows everything reachable from a path that is not known yet, so a
  * module first seen while compiling (a dependency only expansion revealed) brings its own
  * dependencies in as separate tasks.
  *
+ * The scan is a guess: a dependency it misses is compiled when the expander asks for it, under
+ * the lock manager; a false one only delays a module a little. Only what compiling needs first
+ * is taken: not the `#lang` line (its language is nearly always installed, and its reader
+ * module is not what the name says), not `lazy-require`/`dynamic-require` (needed at run time).
+ *
  * Fragile: `.dep` entries marked `indirect` are not edges (they do not force compilation
  * order, cm-minimal.rkt); neither are external (`ext`) files.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { readDepFile, type DepEntry } from '@nx-raco/cm-core';
-import { scanSourceRequires, type ModuleRef } from './require-scan.js';
+import { dirname, resolve } from 'node:path';
+import { readDepFile, resolveModuleReference, scanRequires, type DepEntry } from '@nx-raco/cm-core';
 
 export interface ModuleNode {
   /** Absolute source path. */
@@ -136,35 +140,36 @@ export class ModuleGraph {
       if (read.ok) for (const entry of read.record.deps) this.#addDepEntry(out, entry);
     }
     const source = this.#readSource(path);
-    if (source !== undefined) for (const ref of scanSourceRequires(path, source)) this.#addRef(out, ref);
+    if (source !== undefined) {
+      const resolveCollection = (collection: readonly string[], file: string) => this.#findCollectionFile(collection, file);
+      for (const ref of scanRequires(source)) {
+        if (ref.form === 'lang' || ref.dynamic) continue;
+        const dep = resolveModuleReference(ref, dirname(path), resolveCollection);
+        if (dep !== undefined) out.add(dep);
+      }
+    }
     return out;
   }
 
   #addDepEntry(out: Set<string>, entry: DepEntry): void {
     if (entry.external || entry.indirect) return;
     const p = entry.path;
-    if (p.kind === 'absolute') out.add(resolve(p.path));
-    else this.#addRef(out, { kind: 'collection', collection: p.elements.slice(0, -1), file: p.elements.at(-1) ?? '' });
+    const dep = p.kind === 'absolute' ? resolve(p.path) : this.#findCollectionFile(p.elements.slice(0, -1), p.elements.at(-1) ?? '');
+    if (dep !== undefined) out.add(dep);
   }
 
-  #addRef(out: Set<string>, ref: ModuleRef): void {
-    if (ref.kind === 'file') {
-      out.add(ref.path);
-      return;
-    }
-    const key = [...ref.collection, ref.file].join('\0');
+  /** `resolveCollection`, cached, absolute, and `undefined` when it throws. */
+  #findCollectionFile(collection: readonly string[], file: string): string | undefined {
+    const key = [...collection, file].join('\0');
+    if (this.#collectionCache.has(key)) return this.#collectionCache.get(key);
     let path: string | undefined;
-    if (this.#collectionCache.has(key)) {
-      path = this.#collectionCache.get(key);
-    } else {
-      try {
-        const found = this.#options.resolveCollection(ref.collection, ref.file);
-        path = found === undefined ? undefined : resolve(found);
-      } catch {
-        // An unresolvable collection is the expander's business, not the scheduler's.
-      }
-      this.#collectionCache.set(key, path);
+    try {
+      const found = this.#options.resolveCollection(collection, file);
+      path = found === undefined ? undefined : resolve(found);
+    } catch {
+      // An unresolvable collection is the expander's business, not the scheduler's.
     }
-    if (path !== undefined) out.add(path);
+    this.#collectionCache.set(key, path);
+    return path;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Test-only: a reviewable text listing of a package entry's public API, for the golden test
- * (`public-api.spec.ts`, after nrwl/nx `packages/devkit/goldens.spec.ts`).
+ * Test-only: a reviewable text listing of a package entry's public API, for the golden tests
+ * (each package's `public-api.spec.ts`, after nrwl/nx `packages/devkit/goldens.spec.ts`).
  *
  * One entry per exported name, sorted by name, separated by blank lines:
  * - functions: every call signature, as the checker prints it (`function f(a: string): number`);
@@ -67,6 +67,21 @@ export function describePublicApi(entry: string, tsconfig: string): string {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(describe)
     .join('\n\n');
+}
+
+/**
+ * The whole golden text of a package entry: the runtime export names of `runtimeModule` (the
+ * loaded entry), then `describePublicApi(entry, tsconfig)`.
+ */
+export function formatPublicApiGolden(packageName: string, runtimeModule: object, entry: string, tsconfig: string): string {
+  return [
+    `# Runtime exports of ${packageName} (\`Object.keys(await import(...))\`)`,
+    ...Object.keys(runtimeModule).sort(),
+    '',
+    '# Every export of src/index.ts, with its kind and type (TypeScript checker)',
+    describePublicApi(entry, tsconfig),
+    '',
+  ].join('\n');
 }
 
 /** Members the package declares and callers can use (not private, and not inherited from `Error` and the like). */

@@ -2,66 +2,48 @@
  * Test-only helpers for the real-Racket tests of @nx-raco/parallel-build.
  *
  * - Temp trees from an object literal (relative path → contents), removed when the test ends
- *   unless NX_RACO_KEEP_TMP is set; paths escaping the root are refused.
+ *   unless NX_RACO_KEEP_TMP is set; paths escaping the root are refused (the unit specs'
+ *   `useTempDir`, plus reading and listing).
  * - The CLI is spawned asynchronously (`nx-raco make …`, from `dist`), so two runs can overlap;
  *   `raco` likewise. Each run collects `{ code, signal, stdout, stderr, ms }`.
  * - The tests run the built package (`dist`, as users do; the worker entry only exists there),
  *   so `assertBuilt()` refuses a `dist` older than `src`.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { delimiter, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { useTempDir, type TempDir } from '../../src/testing/fixtures/temp-dir.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const CLI = join(REPO_ROOT, 'packages/setup-executor/bin/nx-raco.js');
 const RUN_TIMEOUT_MS = 60_000;
 
-export interface Tree {
-  readonly root: string;
-  path(rel: string): string;
-  write(rel: string, text: string): void;
+export interface Tree extends TempDir {
+  /** The file's bytes as latin1 text (`.dep` files are bytes). */
   read(rel: string): string;
   /** Every file under the root, relative, sorted. */
   list(): string[];
 }
 
 export function useTree(files: Readonly<Record<string, string>>, prefix = 'nx-raco-pb-'): Tree {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
-  onTestFinished(() => {
-    if (process.env['NX_RACO_KEEP_TMP'] === undefined) rmSync(root, { recursive: true, force: true });
-    else console.log(`[parallel-build test] kept ${root}`);
-  });
-  const path = (rel: string): string => {
-    const p = resolve(root, rel);
-    if (!p.startsWith(`${root}${sep}`)) throw new Error(`Expected a path inside ${root}, got \`${rel}\`, which escapes it`);
-    return p;
-  };
-  const tree: Tree = {
-    root,
-    path,
-    write(rel, text) {
-      mkdirSync(dirname(path(rel)), { recursive: true });
-      writeFileSync(path(rel), text);
-    },
-    read: (rel) => readFileSync(path(rel), 'latin1'),
+  const dir = useTempDir(files, prefix);
+  return {
+    ...dir,
+    read: (rel) => readFileSync(dir.path(rel), 'latin1'),
     list() {
       const out: string[] = [];
-      const walk = (dir: string): void => {
-        for (const e of readdirSync(dir, { withFileTypes: true })) {
-          const p = join(dir, e.name);
+      const walk = (at: string): void => {
+        for (const e of readdirSync(at, { withFileTypes: true })) {
+          const p = join(at, e.name);
           if (e.isDirectory()) walk(p);
-          else out.push(relative(root, p));
+          else out.push(relative(dir.root, p));
         }
       };
-      walk(root);
+      walk(dir.root);
       return out.sort();
     },
   };
-  for (const [rel, text] of Object.entries(files)) tree.write(rel, text);
-  return tree;
 }
 
 export interface Run {

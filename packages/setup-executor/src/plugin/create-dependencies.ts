@@ -3,18 +3,18 @@
  *
  * - `static` edges (with `sourceFile`) from the `require` forms and `#lang` lines of the module
  *   files in `context.filesToProcess` that name a workspace collection or, by a relative path,
- *   a file of another project; `dynamic` ones from `lazy-require`/`dynamic-require`. Nx keeps
- *   the edges of unchanged files from its cache, so only changed files are read.
+ *   a file of another project; `dynamic` ones from `lazy-require`/`dynamic-require` (both found
+ *   by cm-core's `scanRequires`). Nx keeps the edges of unchanged files from its cache, so only
+ *   changed files are read.
  * - `implicit` edges from `deps`/`build-deps` in `info.rkt` that name a workspace package,
  *   recomputed on every call from the facts `createNodes` stored in `metadata.racket`.
  */
 import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { resolveModuleReference, scanRequires, type ModuleReference } from '@nx-raco/cm-core';
 import type { CreateDependencies, CreateDependenciesContext, DependencyType, ProjectConfiguration, RawProjectGraphDependency } from '@nx/devkit';
 import { normalizePluginOptions, type RacketPluginOptions } from './plugin-options.js';
 import type { RacketProjectFacts } from './racket-project.js';
-import { scanModuleReferences } from './require-scan.js';
-import type { ModuleReference } from './require-spec.js';
 
 const MODULE_SOURCE = /\.(rkt|ss|scm|scrbl)$/;
 const INFO_FILE = /(^|\/)info\.(rkt|ss)$/;
@@ -54,13 +54,14 @@ function projectOfPath(path: string, byRoot: ReadonlyMap<string, string>): strin
   }
 }
 
-function resolveReference(ref: ModuleReference, file: string, workspaceRoot: string, index: WorkspaceIndex): string | undefined {
-  if (ref.kind === 'collection') return index.byCollection.get(ref.collection);
-  const root = workspaceRoot.replaceAll('\\', '/');
-  const absolute = ref.path.startsWith('/') ? ref.path : posix.join(root, posix.dirname(file), ref.path);
-  const relative = posix.relative(root, posix.normalize(absolute));
-  if (relative.startsWith('..') || posix.isAbsolute(relative)) return undefined;
-  return projectOfPath(relative, index.byRoot);
+/** The project `ref` (found in workspace file `file`) reaches: by collection name, or by the file a path names. */
+function findTargetProject(ref: ModuleReference, file: string, workspaceRoot: string, index: WorkspaceIndex): string | undefined {
+  if (ref.kind === 'collection') return index.byCollection.get(ref.collection[0]!);
+  const absolute = resolveModuleReference(ref, join(workspaceRoot, posix.dirname(file)));
+  if (absolute === undefined) return undefined;
+  const path = relative(workspaceRoot, absolute).replaceAll(sep, '/');
+  if (path.startsWith('..') || isAbsolute(path)) return undefined;
+  return projectOfPath(path, index.byRoot);
 }
 
 function readText(path: string): string | undefined {
@@ -92,8 +93,8 @@ export function createRacketDependencies(options: RacketPluginOptions | undefine
       if (!MODULE_SOURCE.test(file) || INFO_FILE.test(file) || file.split('/').includes('compiled')) continue;
       const text = readText(join(context.workspaceRoot, file));
       if (text === undefined) continue;
-      for (const ref of scanModuleReferences(text)) {
-        const target = resolveReference(ref, file, context.workspaceRoot, index);
+      for (const ref of scanRequires(text)) {
+        const target = findTargetProject(ref, file, context.workspaceRoot, index);
         if (target === undefined || target === source) continue;
         add(
           ref.dynamic

@@ -1,15 +1,16 @@
 /**
  * Finds where `(require …)`-like forms start in Racket source text, fast: one pass over the
  * characters that skips strings, `|…|` symbol parts, character constants and comments, and
- * checks each opening parenthesis for one of the heads the require scanner cares about.
+ * checks each opening parenthesis for one of the heads `scan-requires.ts` cares about.
  *
  * Why not read the whole file: the full reader builds every datum of every module (about
  * 0.6 ms per 3 KB module), which made a 5,000-module workspace take 5 s or more; the scanner
  * only needs a handful of forms per file, which it then reads with the real reader.
  *
  * Fragile by design, in the safe direction: a form that looks like a require inside `#;`-commented
- * datum, a here-string or `(quote …)` spelled out is still reported (an extra graph edge, never
- * a missing one). Forms preceded directly by `'`, `` ` ``, `#'` or `` #` `` are skipped as data.
+ * datum, a here-string, `(quote …)` spelled out, or nested deeper inside quoted data
+ * (`'(a (require b))`) is still reported (an extra graph edge, never a missing one). Forms
+ * preceded directly by `'`, `` ` ``, `#'` or `` #` `` are skipped as data.
  */
 
 /** The form heads reported, each followed by a delimiter. */

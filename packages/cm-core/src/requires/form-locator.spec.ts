@@ -16,7 +16,7 @@ const CASES: readonly (readonly [string, string, readonly string[]])[] = [
   ['regexp and byte strings are strings', '#rx"(require a)" #"(require b)" (require c)', ['require']],
 ];
 
-describe('plugin/form-locator', () => {
+describe('requires/form-locator', () => {
   it.each(CASES)('%s', (_title, text, heads) => {
     expect(locateForms(text).map((f) => f.head)).toEqual(heads);
   });
