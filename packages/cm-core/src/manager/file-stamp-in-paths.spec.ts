@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sha1Hex } from '../hash/sha1.js';
 import { useTmpTree } from '../testing/fixtures/manager-fixtures.js';
-import { fileStampInPaths, type FileStampContext } from './file-stamp-in-paths.js';
+import { fileStampInCollection, fileStampInPaths, type FileStampContext } from './file-stamp-in-paths.js';
 import { tryFileTime } from './file-stamps.js';
 
 const CTX: FileStampContext = { modes: ['compiled'], roots: ['same'], fileCheck: 'modify-seconds', version: '8.7', targetMachine: 'ta6le' };
@@ -52,5 +52,14 @@ describe('cm-core/manager/file-stamp-in-paths', () => {
     const imports = /\("[0-9a-f]{40}" \. "([0-9a-f]{40})"\)/.exec(readFileSync(zo.replace(/\.zo$/, '.dep'), 'utf8'))![1];
     expect(stamp?.time).toBe(tryFileTime(zo, 'modify-seconds'));
     expect(stamp?.sha1()).toBe(sha1Hex(readFileSync(zo)) + imports);
+  });
+});
+
+describe('cm-core/manager/file-stamp-in-paths fileStampInCollection', () => {
+  it('is fileStampInPaths over the given collection directories', () => {
+    const tree = useTmpTree({ 'colls/c/a.rkt': 'x' });
+    const stamp = fileStampInCollection(tree.path('colls/c/a.rkt'), [tree.path('colls')], CTX);
+    expect(stamp?.time).toBe(tryFileTime(tree.path('colls/c/a.rkt'), 'modify-seconds'));
+    expect(fileStampInCollection(tree.path('colls/c/a.rkt'), [tree.path('elsewhere')], CTX)).toBeUndefined();
   });
 });

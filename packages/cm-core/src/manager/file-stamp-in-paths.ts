@@ -60,3 +60,12 @@ export function fileStampInPaths(p: string, paths: readonly string[], ctx: FileS
   if (date !== undefined) return makeStamp(date, () => getSourceSha1(pDate !== undefined ? path : rktToSs(path)));
   return undefined;
 }
+
+/**
+ * `file-stamp-in-collection`: `fileStampInPaths` over the collection directories of the running
+ * Racket (`(current-library-collection-paths)`), e.g. from `collectionSearchPath().collectionPaths`.
+ * @example fileStampInCollection('/usr/share/racket/collects/racket/base.rkt', collectionSearchPath().collectionPaths, ctx)
+ */
+export function fileStampInCollection(p: string, collectionPaths: readonly string[], ctx: FileStampContext): Stamp | undefined {
+  return fileStampInPaths(p, collectionPaths, ctx);
+}

@@ -15,6 +15,7 @@ import {
   tryDeleteFile,
   tryFileTime,
   verifyTimes,
+  withCompileOutput,
   writeFileAtomically,
 } from './file-stamps.js';
 
@@ -202,5 +203,37 @@ describe('cm-core/manager/file-stamps', () => {
     expect(existsSync(tree.path('a_rkt.zo'))).toBe(false);
     expect(() => tryDeleteFile(tree.path('a_rkt.zo'))).not.toThrow();
     expect(() => tryDeleteFile(join(tree.root, 'no', 'such', 'dir'))).not.toThrow();
+  });
+});
+
+describe('cm-core/manager/file-stamps withCompileOutput', () => {
+  it('renames the temporary file over the target and returns what the writer returned', async () => {
+    const tree = useTmpTree({ 'compiled/a_rkt.dep': 'old' });
+    const target = tree.path('compiled/a_rkt.dep');
+    const result = await withCompileOutput(target, async (tmp) => {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(tmp, 'new');
+      expect(tmp).not.toBe(target);
+      return 42;
+    });
+    expect(result).toBe(42);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(tree.path('compiled'))).toEqual(['a_rkt.dep']);
+  });
+
+  it('keeps the old file and leaves no temporary file when the writer throws', async () => {
+    const tree = useTmpTree({ 'compiled/a_rkt.dep': 'old' });
+    const target = tree.path('compiled/a_rkt.dep');
+    await expect(
+      withCompileOutput(target, async (tmp) => {
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(tmp, 'half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(tree.path('compiled'))).toEqual(['a_rkt.dep']);
   });
 });

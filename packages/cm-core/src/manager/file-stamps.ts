@@ -120,3 +120,21 @@ export function tryDeleteFile(path: string): void {
     // as Racket: give up quietly
   }
 }
+
+/**
+ * `with-compile-output`: run `write(tmpPath)` to produce `path`'s new contents in a temporary
+ * file next to it, then rename it over `path` — readers (and a crash) see the old file or the
+ * new one, never a half-written one. The temporary file is removed if `write` throws.
+ * @example await withCompileOutput('/p/compiled/a_rkt.dep', (tmp) => fs.promises.writeFile(tmp, text))
+ */
+export async function withCompileOutput<T>(path: string, write: (tmpPath: string) => T | Promise<T>): Promise<T> {
+  const tmp = temporaryNameFor(path);
+  try {
+    const result = await write(tmp);
+    renameSync(tmp, path);
+    return result;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}

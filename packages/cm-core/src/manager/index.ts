@@ -6,5 +6,7 @@ export type { CompileEvent, CompileEventType, DecisionReason } from './manager-e
 export { DependencyCycleError, InstallationModuleError, ManagerError, RacketCompileError, RecompileOnlyError } from './manager-errors.js';
 export { findProbeCacheFile, probeRacket, RacketNotFoundError } from './racket-probe.js';
 export type { ProbeOptions, RacketProbe } from './racket-probe.js';
-export { fileStampInPaths } from './file-stamp-in-paths.js';
+export { fileStampInCollection, fileStampInPaths } from './file-stamp-in-paths.js';
+export type { FileStampContext } from './file-stamp-in-paths.js';
+export { withCompileOutput } from './file-stamps.js';
 export type { Stamp } from './stamp.js';
