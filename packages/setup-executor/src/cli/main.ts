@@ -13,6 +13,7 @@ commands:
   make FILE... compile FILEs and what they require, as raco make (nx-raco make --help)
   info DIR     print the fields of DIR/info.rkt, one "(name . value)" line each
   env [DIR]    print the shell settings (PLTCOLLECTS) under which racket sees the workspace
+  setup [COLL...] compile and set up the workspace's collections, as raco setup (nx-raco setup --help)
   help         show this help`;
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit status. */
@@ -31,6 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./env-command.js')).runEnvCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
     case 'make':
       return (await import('./make-command.js')).runMakeCommand(rest, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
+    case 'setup':
+      return (await import('./setup-command.js')).runSetupCliCommand(rest, {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
       });

@@ -1,0 +1,235 @@
+/**
+ * `nx-raco setup` over the workspace's collections: raco setup's steps in raco's order
+ * (racket-notes §7.3), each collection's failure collected and summarised at the end, exit
+ * status 1 when any error occurred (after every collection was attempted).
+ *
+ * Steps done here: `-A` (through an injected unpacker), cleaning (`-c` does nothing else),
+ * compiling (the compilation manager, or `@nx-raco/parallel-build` with `-j N`, N > 1), and
+ * launchers (`src/setup/`). Not done yet, said with `-v`: installers (pre-install, install,
+ * post-install), documentation, info-domain tables, `--mode` compilers.
+ *
+ * Fragile: Racket's failure to start (no `racket`) is reported once as an error of the first
+ * collection being compiled, and compiling stops there (every other file would fail the same way).
+ */
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { createCompilationManager, findProbeCacheFile, probeRacket, type CompilationManager } from '@nx-raco/cm-core';
+import { parallelCompileFiles, type ParallelCompileHandler } from '@nx-raco/parallel-build';
+import { createWorkspaceEnv } from '../plugin/workspace-env.js';
+import { createLaunchers } from '../setup/index.js';
+import { CleanRefusedError, cleanCollection, type EncodedPath } from './clean-collection.js';
+import { cleanTransitively } from './clean-transitive.js';
+import { findUnknownCollections, listSetupCollections, type SetupCollection } from './collection-files.js';
+import { formatBanner, formatErrorSummary, formatHeader, type SetupError } from './setup-report.js';
+import { PROGRAM, type SetupCommandOptions } from './setup-options.js';
+import { listWorkspaceCollections } from './workspace-collections.js';
+
+export interface SetupCommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** What a `.plt` unpacker (`src/plt/`) gives back: the collections the archive names. */
+export type UnpackArchive = (archive: string, options: { readonly workspaceRoot: string }) => Promise<{ readonly collections: readonly (readonly string[])[] }>;
+
+export interface SetupCommandContext {
+  readonly workspaceRoot: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Unpacks an `-A` archive; without it `-A` reports "not supported yet". @default none */
+  readonly unpackArchive?: UnpackArchive;
+  /** The clock for banners. Test-only. @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+/** raco's default: `(min (processor-count) 8)` on a 64-bit machine. */
+const MAX_DEFAULT_JOBS = 8;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isRacketMissing(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'RKT_RACKET_NOT_FOUND';
+}
+
+async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCommandContext, env: NodeJS.ProcessEnv, options: SetupCommandOptions, io: SetupCommandIo, errors: SetupError[]): Promise<void> {
+  let cm: CompilationManager | undefined;
+  try {
+    cm = createCompilationManager({
+      racket: ctx.env['NX_RACO_RACKET'] || 'racket',
+      cwd: ctx.workspaceRoot,
+      env,
+      trustExistingZos: options.trustZos,
+      onNotify: (path) => {
+        if (options.verbose) io.stdout(`${PROGRAM}:  making ${path}\n`);
+      },
+      onOutput: (_path, stdout, stderr) => {
+        if (stdout !== '') io.stdout(stdout);
+        if (stderr !== '') io.stderr(stderr);
+      },
+    });
+    const compile = cm.makeCachingManagedCompileZo();
+    for (const cc of ccs) {
+      if (cc.files.length === 0) continue;
+      io.stdout(`${PROGRAM}: making: ${cc.dir}\n`);
+      for (const file of cc.files) {
+        try {
+          await compile(file);
+        } catch (error) {
+          errors.push({ collection: cc.dir, during: 'making', message: `${errorText(error)}\n  compiling: ${file}` });
+          if (isRacketMissing(error)) return;
+        }
+      }
+    }
+  } catch (error) {
+    errors.push({ collection: ccs[0]?.dir ?? ctx.workspaceRoot, during: 'making', message: errorText(error) });
+  } finally {
+    await cm?.close();
+  }
+}
+
+async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, ctx: SetupCommandContext, env: NodeJS.ProcessEnv, options: SetupCommandOptions, io: SetupCommandIo, errors: SetupError[]): Promise<void> {
+  io.stdout(formatBanner(`parallel build using ${jobs} jobs`, (ctx.now ?? (() => new Date()))()));
+  const ccOf = new Map<string, SetupCollection>();
+  for (const cc of ccs) for (const file of cc.files) ccOf.set(file, cc);
+  // A module the scheduler added (a dependency) belongs to the collection of its directory.
+  const byDir = new Map(ccs.map((cc) => [cc.dir, cc]));
+  const collectionOf = (path: string): SetupCollection | undefined => ccOf.get(path) ?? byDir.get(dirname(path));
+  const lastCc = new Map<number, SetupCollection>();
+  const handler: ParallelCompileHandler = (id, kind, path, message, out, err) => {
+    const cc = collectionOf(path);
+    switch (kind) {
+      case 'start':
+        if (cc !== undefined && lastCc.get(id) !== cc) {
+          lastCc.set(id, cc);
+          io.stdout(`${PROGRAM}: ${id} making: ${cc.dir}\n`);
+        }
+        if (options.verbose) io.stdout(`${PROGRAM}: ${id} making ${path}\n`);
+        return;
+      case 'done':
+        return;
+      case 'output':
+        io.stdout(`${out}`);
+        if (err !== '') io.stderr(err);
+        return;
+      case 'error':
+      case 'fatal-error':
+        errors.push({ collection: cc?.dir ?? dirname(path), during: 'making', message: `${message}${out}${err}\n  compiling: ${path}` });
+        return;
+      default:
+        kind satisfies never;
+    }
+  };
+  try {
+    await parallelCompileFiles(
+      ccs.flatMap((cc) => cc.files),
+      { workerCount: jobs, handler, cwd: ctx.workspaceRoot, env, racket: ctx.env['NX_RACO_RACKET'] || 'racket' },
+    );
+  } catch (error) {
+    errors.push({ collection: ccs[0]?.dir ?? ctx.workspaceRoot, during: 'making', message: errorText(error) });
+  }
+}
+
+function cleanStep(ccs: readonly SetupCollection[], transitive: { workspaceRoot: string; collections: ReadonlyMap<string, string> } | undefined, io: SetupCommandIo, errors: SetupError[]): void {
+  const recorded: EncodedPath[] = [];
+  for (const cc of ccs) {
+    try {
+      const result = cleanCollection(cc.name, cc.dir, cc.info);
+      recorded.push(...result.recordedDeps);
+      if (result.deleted.length > 0) io.stdout(`${PROGRAM}: deleting: in ${cc.dir}\n`);
+    } catch (error) {
+      if (!(error instanceof CleanRefusedError) && (error as { code?: unknown }).code === undefined) throw error;
+      errors.push({ collection: cc.dir, during: 'cleaning', message: errorText(error) });
+    }
+  }
+  if (transitive === undefined) return;
+  for (const zo of cleanTransitively(recorded, transitive.workspaceRoot, transitive.collections)) io.stdout(`${PROGRAM}: deleting: ${zo}\n`);
+}
+
+/**
+ * Runs `nx-raco setup` with parsed `options`; resolves to the exit status.
+ * @example await runSetupCommand(parseSetupArgs(['hello']), { workspaceRoot: '/ws', env: process.env }, io) //=> 0
+ */
+export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCommandContext, io: SetupCommandIo): Promise<number> {
+  const now = ctx.now ?? (() => new Date());
+  const errors: SetupError[] = [];
+  const selected = [...options.collections];
+  if (options.verbose && options.ignored.length > 0) io.stdout(`${PROGRAM}: ignoring (no effect here yet): ${options.ignored.join(' ')}\n`);
+  for (const archive of options.archives) {
+    if (ctx.unpackArchive === undefined) {
+      errors.push({ collection: archive, during: 'unpacking', message: `unpacking .plt archives is not supported yet; unpack ${archive} with \`raco unpack\` and name its collections instead.` });
+      continue;
+    }
+    try {
+      const unpacked = await ctx.unpackArchive(archive, { workspaceRoot: ctx.workspaceRoot });
+      selected.push(...unpacked.collections.map((path) => path.join('/')));
+    } catch (error) {
+      errors.push({ collection: archive, during: 'unpacking', message: errorText(error) });
+    }
+  }
+  if (options.archives.length > 0 && selected.length === 0) {
+    // As raco: archives that name no collections, and nothing else requested: done.
+    const summary = formatErrorSummary(errors, now());
+    io.stdout(summary.stdout);
+    io.stderr(summary.stderr);
+    return errors.length > 0 ? 1 : 0;
+  }
+  const roots = listWorkspaceCollections(ctx.workspaceRoot);
+  const ccs = listSetupCollections(roots, selected, { noDocs: options.noDocs });
+  const unknown = findUnknownCollections(ccs, selected);
+  if (unknown.length > 0) {
+    io.stderr(`${PROGRAM}: collection not found: ${unknown.join(', ')}; the workspace's collections are: ${roots.map((r) => r.name).join(', ') || '(none)'}.\n`);
+    return 1;
+  }
+  const collectsDirs = [...new Set(roots.map((r) => dirname(r.dir)))].sort();
+  try {
+    const racket = ctx.env['NX_RACO_RACKET'] || 'racket';
+    const cacheFile = findProbeCacheFile(ctx.workspaceRoot);
+    io.stdout(formatHeader(probeRacket({ racket, env: ctx.env, ...(cacheFile === undefined ? {} : { cacheFile }) }), collectsDirs));
+  } catch {
+    // No Racket: the compile and launcher steps report it, per collection.
+  }
+  for (const cc of ccs) {
+    if (cc.infoError !== undefined) errors.push({ collection: cc.dir, during: 'reading info.rkt', message: cc.infoError.message });
+  }
+  const good = ccs.filter((cc) => cc.infoError === undefined);
+  if (options.clean) {
+    io.stdout(formatBanner('cleaning collections', now()));
+    // As raco: the transitive pass through `.dep` files only when no collections were named.
+    const transitive = selected.length === 0 ? { workspaceRoot: ctx.workspaceRoot, collections: new Map(roots.map((r) => [r.name, r.dir])) } : undefined;
+    cleanStep(good, transitive, io, errors);
+  }
+  if (options.verbose && !options.noInstall) io.stdout(`${PROGRAM}: pre-installers and installers: not supported yet\n`);
+  if (!options.noZo) {
+    io.stdout(formatBanner('compiling collections', now()));
+    if (options.mode !== undefined) io.stderr(`${PROGRAM}: WARNING: --mode ${options.mode} is not supported yet; compiling in the default mode.\n`);
+    const env = createWorkspaceEnv(collectsDirs, ctx.env);
+    const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+    if (jobs > 1) await compileInParallel(good, jobs, ctx, env, options, io, errors);
+    else await compileSequentially(good, ctx, env, options, io, errors);
+  }
+  if (!options.noLauncher) {
+    io.stdout(formatBanner('creating launchers', now()));
+    const result = createLaunchers(
+      {
+        workspaceRoot: ctx.workspaceRoot,
+        collections: good.map((cc) => ({ name: cc.name, dir: cc.dir })),
+        searchDirs: collectsDirs,
+        racket: ctx.env['NX_RACO_RACKET'] || 'racket',
+        env: ctx.env,
+        verbose: true,
+        program: PROGRAM,
+      },
+      io,
+    );
+    for (const error of result.errors) {
+      errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
+    }
+  }
+  if (options.verbose && !options.noDocs) io.stdout(`${PROGRAM}: documentation: not supported yet\n`);
+  if (options.verbose && !options.noPostInstall) io.stdout(`${PROGRAM}: post-installers: not supported yet\n`);
+  const summary = formatErrorSummary(errors, now());
+  io.stdout(summary.stdout);
+  io.stderr(summary.stderr);
+  return errors.length > 0 ? 1 : 0;
+}
