@@ -10,3 +10,4 @@ export { fileStampInCollection, fileStampInPaths } from './file-stamp-in-paths.j
 export type { FileStampContext } from './file-stamp-in-paths.js';
 export { withCompileOutput } from './file-stamps.js';
 export type { Stamp } from './stamp.js';
+export { readJsonCache, writeJsonCache } from './json-cache.js';

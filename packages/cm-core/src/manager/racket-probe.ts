@@ -17,9 +17,10 @@
  * not seen (we never pass any).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { readFirst } from '../data/reader.js';
+import { readJsonCache, writeJsonCache } from './json-cache.js';
 import type { RacketValue } from '../data/types.js';
 
 export interface RacketProbe {
@@ -120,26 +121,11 @@ function cacheKey(executable: string, env: NodeJS.ProcessEnv): string {
 }
 
 function readCache(file: string): Record<string, RacketProbe> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown };
-    if (data.format === CACHE_FORMAT && typeof data.entries === 'object' && data.entries !== null) {
-      return data.entries as Record<string, RacketProbe>;
-    }
-  } catch {
-    // missing or corrupt: probe again
-  }
-  return {};
+  return readJsonCache<RacketProbe>(file, CACHE_FORMAT);
 }
 
 function writeCache(file: string, entries: Record<string, RacketProbe>): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ format: CACHE_FORMAT, entries }, null, 1)}\n`);
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs time
-  }
+  writeJsonCache(file, CACHE_FORMAT, entries);
 }
 
 /** Strings and lists of strings, as plain JS values. */

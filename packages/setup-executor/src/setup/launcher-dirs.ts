@@ -14,9 +14,9 @@
  * the cache file is deleted; package managers change the executable's mtime on upgrade.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { findProbeCacheFile, RacketNotFoundError, readFirst, type RacketValue } from '@nx-raco/cm-core';
+import { findProbeCacheFile, RacketNotFoundError, readFirst, readJsonCache, writeJsonCache, type RacketValue } from '@nx-raco/cm-core';
 import { LauncherDirsError } from './launcher-errors.js';
 
 export interface LauncherDirs {
@@ -56,24 +56,11 @@ function findExecutable(racket: string, env: NodeJS.ProcessEnv): string | undefi
 }
 
 function readCache(file: string): Record<string, LauncherDirs> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown };
-    if (data.format === CACHE_FORMAT && typeof data.entries === 'object' && data.entries !== null) return data.entries as Record<string, LauncherDirs>;
-  } catch {
-    // missing or corrupt: ask Racket again
-  }
-  return {};
+  return readJsonCache<LauncherDirs>(file, CACHE_FORMAT);
 }
 
 function writeCache(file: string, entries: Record<string, LauncherDirs>): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ format: CACHE_FORMAT, entries }, null, 1)}\n`);
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs time
-  }
+  writeJsonCache(file, CACHE_FORMAT, entries);
 }
 
 function toDir(value: RacketValue | undefined): string | null | undefined {
