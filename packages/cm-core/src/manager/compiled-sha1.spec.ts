@@ -5,7 +5,7 @@ import { combineDepHashes } from '../hash/combined-hash.js';
 import { sha1Hex } from '../hash/sha1.js';
 import { useTmpTree } from '../testing/fixtures/manager-fixtures.js';
 import { FileFacts } from './file-facts.js';
-import { compiledZoPath, getCompiledSha1, getCompiledTime, getCompiledZoPath, timeOf, tryFileSha1, type CompiledHashContext } from './compiled-sha1.js';
+import { compiledZoPath, getCompiledSha1, getCompiledTime, timeOf, tryFileSha1, type CompiledHashContext } from './compiled-sha1.js';
 
 const SRC = 'a'.repeat(40);
 const IMPORTS = 'b'.repeat(40);
@@ -98,7 +98,7 @@ describe('cm-core/manager/compiled-sha1', () => {
       expect(getCompiledTime(tree.path('a.rkt'), context())).toBe(1_600_000_000);
       expect(getCompiledTime(tree.path('a.rkt'), context({ fileCheck: 'exists' }))).toBe(0);
       expect(getCompiledTime(tree.path('b.rkt'), context())).toBeUndefined();
-      expect(getCompiledZoPath(tree.path('b.rkt'), context().search)).toBe(tree.path('compiled/b_rkt.zo'));
+      expect(compiledZoPath(tree.path('b.rkt'), context())).toBe(tree.path('compiled/b_rkt.zo'));
     });
 
     const installed = existsSync(`${INSTALLED_ROOT}${COLLECTS}/racket/compiled/base_rkt.zo`);

@@ -61,11 +61,6 @@ export function getCompiledTime(path: string, ctx: CompiledHashContext): number 
   return timeOf(mtime, ctx.fileCheck);
 }
 
-/** The `.zo` path found for `path` by the roots × modes search (or the first root's when none exists). */
-export function getCompiledZoPath(path: string, search: CompilationSearch): string {
-  return getCompiledFilePath(path, '.zo', search);
-}
-
 /** `try-file-time` on a cached mtime: whole seconds, or 0 for any existing file in `exists` mode. */
 export function timeOf(mtimeMs: number | undefined, check: FileCheck): number | undefined {
   if (mtimeMs === undefined) return undefined;
