@@ -3,45 +3,10 @@
  * a hand-built ExecutorContext whose projects come from createNodes over a temp copy of
  * examples/workspace (greeting; hello requires greeting).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { ExecutorContext, ProjectConfiguration } from '@nx/devkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createNodesV2 } from '../../plugin/create-nodes.js';
-import { createTempWorkspace, EXAMPLE_WORKSPACE, type TempWorkspace } from '../../testing/fixtures/temp-workspace.js';
+import { captureOutput, contextFor, exampleCopy, hasRacket } from '../../testing/fixtures/executor-context.js';
 import setupExecutor from './impl.js';
-
-const hasRacket = spawnSync('racket', ['-n', '-e', ''], { stdio: 'ignore' }).status === 0;
-
-function contextFor(ws: TempWorkspace, projectName: string): ExecutorContext {
-  const projects: Record<string, ProjectConfiguration> = {};
-  for (const [, result] of createNodesV2[1](['greeting/info.rkt', 'hello/info.rkt'], undefined, { workspaceRoot: ws.root, nxJsonConfiguration: {} }) as any[]) {
-    for (const [root, project] of Object.entries(result.projects ?? {}) as [string, ProjectConfiguration][]) projects[project.name!] = { ...project, root };
-  }
-  return {
-    root: ws.root,
-    cwd: ws.root,
-    projectName,
-    targetName: 'setup',
-    projectsConfigurations: { version: 2, projects },
-    nxJsonConfiguration: {},
-    projectGraph: { nodes: {}, dependencies: {} },
-    isVerbose: false,
-  };
-}
-
-function captureOutput(): { stdout: () => string; stderr: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  return { stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
-function exampleCopy(extra: Record<string, string> = {}): TempWorkspace {
-  // node_modules/ keeps the Racket probe cache inside the temp workspace.
-  return createTempWorkspace({ 'node_modules/.keep': '', ...extra }, { copyOf: EXAMPLE_WORKSPACE });
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
