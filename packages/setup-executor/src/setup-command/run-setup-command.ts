@@ -3,10 +3,10 @@
  * (racket-notes §7.3), each collection's failure collected and summarised at the end, exit
  * status 1 when any error occurred (after every collection was attempted).
  *
- * Steps done here: `-A` (through an injected unpacker), cleaning (`-c` does nothing else),
- * compiling (the compilation manager, or `@nx-raco/parallel-build` with `-j N`, N > 1), and
- * launchers (`src/setup/`). Not done yet, said with `-v`: installers (pre-install, install,
- * post-install), documentation, info-domain tables, `--mode` compilers.
+ * Steps, in raco's order: `-A` (through an injected unpacker), cleaning (`-c` does nothing
+ * else), pre-installers (`installers.ts`), compiling (the compilation manager, or
+ * `@nx-raco/parallel-build` with `-j N`, N > 1), launchers (`src/setup/`), installers and
+ * post-installers. Not done: the info-domain tables (nothing here reads them).
  *
  * Fragile: Racket's failure to start (no `racket`) is reported once as an error of the first
  * collection being compiled, and compiling stops there (every other file would fail the same way).
@@ -20,6 +20,7 @@ import { createLaunchers } from '../setup/index.js';
 import { CleanRefusedError, cleanCollection, type EncodedPath } from './clean-collection.js';
 import { cleanTransitively } from './clean-transitive.js';
 import { findUnknownCollections, listSetupCollections, type SetupCollection } from './collection-files.js';
+import { installerBanner, runInstallers, type InstallerPart } from './installers.js';
 import { formatBanner, formatErrorSummary, formatHeader, type SetupError } from './setup-report.js';
 import { PROGRAM, type SetupCommandOptions } from './setup-options.js';
 import { listWorkspaceCollections } from './workspace-collections.js';
@@ -39,6 +40,8 @@ export interface SetupCommandContext {
   readonly unpackArchive?: UnpackArchive;
   /** The clock for banners. Test-only. @default () => new Date() */
   readonly now?: () => Date;
+  /** Write the workspace documentation index `<workspace>/doc/index.html`. @default true */
+  readonly docIndex?: boolean;
 }
 
 /** raco's default: `(min (processor-count) 8)` on a 64-bit machine. */
@@ -182,8 +185,8 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     return 1;
   }
   const collectsDirs = [...new Set(roots.map((r) => dirname(r.dir)))].sort();
+  const racket = ctx.env['NX_RACO_RACKET'] || 'racket';
   try {
-    const racket = ctx.env['NX_RACO_RACKET'] || 'racket';
     const cacheFile = findProbeCacheFile(ctx.workspaceRoot);
     io.stdout(formatHeader(probeRacket({ racket, env: ctx.env, ...(cacheFile === undefined ? {} : { cacheFile }) }), collectsDirs));
   } catch {
@@ -193,41 +196,58 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     if (cc.infoError !== undefined) errors.push({ collection: cc.dir, during: 'reading info.rkt', message: cc.infoError.message });
   }
   const good = ccs.filter((cc) => cc.infoError === undefined);
+  const env = createWorkspaceEnv(collectsDirs, ctx.env);
   if (options.clean) {
     io.stdout(formatBanner('cleaning collections', now()));
     // As raco: the transitive pass through `.dep` files only when no collections were named.
     const transitive = selected.length === 0 ? { workspaceRoot: ctx.workspaceRoot, collections: new Map(roots.map((r) => [r.name, r.dir])) } : undefined;
     cleanStep(good, transitive, io, errors);
   }
-  if (options.verbose && !options.noInstall) io.stdout(`${PROGRAM}: pre-installers and installers: not supported yet\n`);
-  if (!options.noZo) {
-    io.stdout(formatBanner('compiling collections', now()));
-    if (options.mode !== undefined) io.stderr(`${PROGRAM}: WARNING: --mode ${options.mode} is not supported yet; compiling in the default mode.\n`);
-    const env = createWorkspaceEnv(collectsDirs, ctx.env);
-    const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
-    if (jobs > 1) await compileInParallel(good, jobs, ctx, env, options, io, errors);
-    else await compileSequentially(good, ctx, env, options, io, errors);
-  }
-  if (!options.noLauncher) {
-    io.stdout(formatBanner('creating launchers', now()));
-    const result = createLaunchers(
-      {
-        workspaceRoot: ctx.workspaceRoot,
-        collections: good.map((cc) => ({ name: cc.name, dir: cc.dir })),
-        searchDirs: collectsDirs,
-        racket: ctx.env['NX_RACO_RACKET'] || 'racket',
-        env: ctx.env,
-        verbose: true,
-        program: PROGRAM,
-      },
-      io,
-    );
-    for (const error of result.errors) {
-      errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
+  // Installer modules are compiled as they are loaded, as raco's compilation manager does
+  // (not with -n); one manager for all three parts, closed at the end.
+  let installerCm: CompilationManager | undefined;
+  const installers = async (part: InstallerPart): Promise<void> => {
+    io.stdout(formatBanner(installerBanner(part), now()));
+    let compile: ((file: string) => Promise<void>) | undefined;
+    if (!options.noZo) {
+      installerCm ??= createCompilationManager({ racket, cwd: ctx.workspaceRoot, env, trustExistingZos: options.trustZos });
+      compile = installerCm.makeCachingManagedCompileZo();
     }
+    errors.push(...(await runInstallers(part, good, { workspaceRoot: ctx.workspaceRoot, racket, env, ...(compile === undefined ? {} : { compile }) }, io)));
+  };
+  try {
+    if (!options.noInstall) await installers('pre');
+    if (!options.noZo) {
+      io.stdout(formatBanner('compiling collections', now()));
+      if (options.mode !== undefined) io.stderr(`${PROGRAM}: WARNING: --mode ${options.mode} is not supported yet; compiling in the default mode.\n`);
+      const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+      if (jobs > 1) await compileInParallel(good, jobs, ctx, env, options, io, errors);
+      else await compileSequentially(good, ctx, env, options, io, errors);
+    }
+    if (!options.noLauncher) {
+      io.stdout(formatBanner('creating launchers', now()));
+      const result = createLaunchers(
+        {
+          workspaceRoot: ctx.workspaceRoot,
+          collections: good.map((cc) => ({ name: cc.name, dir: cc.dir })),
+          searchDirs: collectsDirs,
+          racket,
+          env: ctx.env,
+          verbose: true,
+          program: PROGRAM,
+        },
+        io,
+      );
+      for (const error of result.errors) {
+        errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
+      }
+    }
+    if (options.verbose && !options.noDocs) io.stdout(`${PROGRAM}: documentation: not supported yet\n`);
+    if (!options.noInstall) await installers('general');
+    if (!options.noPostInstall) await installers('post');
+  } finally {
+    await installerCm?.close();
   }
-  if (options.verbose && !options.noDocs) io.stdout(`${PROGRAM}: documentation: not supported yet\n`);
-  if (options.verbose && !options.noPostInstall) io.stdout(`${PROGRAM}: post-installers: not supported yet\n`);
   const summary = formatErrorSummary(errors, now());
   io.stdout(summary.stdout);
   io.stderr(summary.stderr);
