@@ -27,7 +27,7 @@ describe('plugin/create-nodes', () => {
       description: 'Racket collection hello: Says hello from an nx-raco example',
       racket: { kind: 'single', collections: ['hello'], collectionRoot: '.', packageName: 'hello', deps: ['base', 'greeting'], buildDeps: ['rackunit-lib'] },
     });
-    expect(hello.namedInputs).toEqual({ racketSources: ['{projectRoot}/**/*', '!{projectRoot}/**/compiled/**'] });
+    expect(hello.namedInputs).toEqual({ racketSources: ['{projectRoot}/**/*', '!{projectRoot}/**/compiled/**', '!{projectRoot}/**/doc/**'] });
     expect(hello.targets.setup).toEqual({
       executor: '@nx-raco/setup-executor:setup',
       options: {},
@@ -35,7 +35,7 @@ describe('plugin/create-nodes', () => {
       cache: true,
       // hello declares the launcher "hello" (racket-launcher-names).
       inputs: ['racketSources', '^racketSources', { runtime: RACKET_RUNTIME_INPUT }, { runtime: LAUNCHER_RUNTIME_INPUT }],
-      outputs: ['{projectRoot}/**/compiled', '{workspaceRoot}/bin/hello'],
+      outputs: ['{projectRoot}/**/compiled', '{projectRoot}/**/doc', '{workspaceRoot}/bin/hello'],
       metadata: { technologies: ['racket'], description: 'Compile collection hello and the workspace collections it requires (raco setup)' },
     });
     expect(hello.targets.clean).toMatchObject({ executor: '@nx-raco/setup-executor:setup', options: { clean: true }, cache: false });

@@ -34,7 +34,7 @@ describe('plugin/targets', () => {
   it('lists each declared launcher as an output and then keys on the workspace path', () => {
     const options = { setupTargetName: 'setup', cleanTargetName: 'clean' };
     const targets = createTargets(options, 'collection x', ['hello', 'my-tool']);
-    expect(targets['setup']!.outputs).toEqual(['{projectRoot}/**/compiled', '{workspaceRoot}/bin/hello', '{workspaceRoot}/bin/my-tool']);
+    expect(targets['setup']!.outputs).toEqual(['{projectRoot}/**/compiled', '{projectRoot}/**/doc', '{workspaceRoot}/bin/hello', '{workspaceRoot}/bin/my-tool']);
     expect(targets['setup']!.inputs).toContainEqual({ runtime: LAUNCHER_RUNTIME_INPUT });
     expect(createTargets(options, 'collection x')['setup']!.inputs).not.toContainEqual({ runtime: LAUNCHER_RUNTIME_INPUT });
   });

@@ -43,9 +43,12 @@ export const RACKET_RUNTIME_INPUT =
   '(current-compile-target-machine) (map path->string (use-compiled-file-paths)) (let ([r (car (current-compiled-file-roots))]) (if (path? r) (path->string r) r))))" ' +
   '2>/dev/null || echo racket-not-found';
 
-/** The project's named inputs (`namedInputs`). */
+/**
+ * The project's named inputs (`namedInputs`): its files minus what setup writes (`compiled/`
+ * directories, and the documentation under `doc/`, a directory raco never compiles).
+ */
 export function createNamedInputs(): NonNullable<ProjectConfiguration['namedInputs']> {
-  return { [SOURCES_INPUT]: ['{projectRoot}/**/*', '!{projectRoot}/**/compiled/**'] };
+  return { [SOURCES_INPUT]: ['{projectRoot}/**/*', '!{projectRoot}/**/compiled/**', '!{projectRoot}/**/doc/**'] };
 }
 
 /**
@@ -61,7 +64,7 @@ export function createTargets(options: NormalizedPluginOptions, collectionLabel:
       dependsOn: [`^${options.setupTargetName}`],
       cache: true,
       inputs: [SOURCES_INPUT, `^${SOURCES_INPUT}`, { runtime: RACKET_RUNTIME_INPUT }, ...launcherInputs],
-      outputs: ['{projectRoot}/**/compiled', ...launcherFiles.map((file) => `{workspaceRoot}/bin/${file}`)],
+      outputs: ['{projectRoot}/**/compiled', '{projectRoot}/**/doc', ...launcherFiles.map((file) => `{workspaceRoot}/bin/${file}`)],
       metadata: {
         technologies: ['racket'],
         description: `Compile ${collectionLabel} and the workspace collections it requires (raco setup)`,

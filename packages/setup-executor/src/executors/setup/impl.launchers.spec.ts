@@ -53,7 +53,7 @@ describe.skipIf(!hasRacket)('executors/setup/impl launchers', () => {
     ws.write('hello/info.rkt', readFileSync(ws.path('hello/info.rkt'), 'utf8').replace(`'("hello")`, `'("../escape")`));
     const output = captureOutput();
     expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: false });
-    expect(output.stderr()).toContain('nx-raco setup: error: during launcher setup for hello: ');
+    expect(output.stderr()).toContain(`nx-raco setup: error: during launcher setup for ${ws.path('hello')}\n`);
     expect(output.stderr()).toContain('got "../escape" (string)');
     expect(existsSync(ws.path('hello/compiled/main_rkt.zo'))).toBe(true);
     expect(existsSync(ws.path('bin'))).toBe(false);

@@ -3,7 +3,7 @@
  * a hand-built ExecutorContext whose projects come from createNodes over a temp copy of
  * examples/workspace (greeting; hello requires greeting).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureOutput, contextFor, exampleCopy, hasRacket } from '../../testing/fixtures/executor-context.js';
 import setupExecutor from './impl.js';
@@ -23,14 +23,15 @@ describe.skipIf(!hasRacket)('executors/setup/impl', () => {
     }
     // Reached through PLTCOLLECTS, so recorded relative to the collection: portable across checkouts.
     expect(readFileSync(ws.path('hello/compiled/main_rkt.dep'), 'utf8')).toContain('(collects #"greeting" #"main.rkt")');
-    expect(output.stdout()).toContain(`nx-raco setup: PLTCOLLECTS=${ws.root}:`);
-    expect(output.stdout()).toContain('  making hello/main.rkt');
-    expect(output.stdout()).toContain('nx-raco setup: hello: 2 module file(s), 3 compiled or touched');
-    expect(output.stdout()).toContain('installers and documentation are not implemented yet; compiling modules and creating launchers only');
+    // nx-raco setup's steps, over the project's collections (hello and its subcollection) only.
+    expect(output.stdout()).toMatch(/^nx-raco setup: --- compiling collections --- +\[\d+:\d\d:\d\d\]$/m);
+    expect(output.stdout()).toContain(`nx-raco setup: making: ${ws.path('hello')}\n`);
+    expect(output.stdout()).toContain(`nx-raco setup: making: ${ws.path('hello/private')}\n`);
+    expect(output.stdout()).not.toContain(`making: ${ws.path('greeting')}`);
+    expect(output.stdout()).toContain(`making ${ws.path('hello/main.rkt')}`);
 
     const before = statSync(ws.path('hello/compiled/main_rkt.zo')).mtimeMs;
     expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: true });
-    expect(output.stdout()).toContain('nx-raco setup: hello: 2 module file(s), 0 compiled or touched');
     expect(statSync(ws.path('hello/compiled/main_rkt.zo')).mtimeMs).toBe(before);
     expect(output.stderr()).toBe('');
   });
@@ -42,29 +43,34 @@ describe.skipIf(!hasRacket)('executors/setup/impl', () => {
     expect(existsSync(ws.path('greeting/scratch/compiled'))).toBe(false);
   });
 
-  it("reports a compile error with Racket's message", async () => {
+  it("reports a compile error with Racket's message, in raco's summary", async () => {
     const ws = exampleCopy({ 'hello/private/broken.rkt': '#lang racket/base\n(undefined-thing)\n' });
     const output = captureOutput();
     expect(await setupExecutor({}, contextFor(ws, 'hello'))).toEqual({ success: false });
+    expect(output.stderr()).toContain(`nx-raco setup: error: during making for ${ws.path('hello/private')}\n`);
     expect(output.stderr()).toContain('undefined-thing: unbound identifier');
+    // As raco: the other files are still compiled.
+    expect(existsSync(ws.path('hello/compiled/main_rkt.zo'))).toBe(true);
   });
 
-  it('cleans only the compiled files of the project', async () => {
+  it("cleans only the project's collections, as raco setup -c -l does (files, not directories)", async () => {
     const ws = exampleCopy();
     const output = captureOutput();
     await setupExecutor({}, contextFor(ws, 'hello'));
     expect(await setupExecutor({ clean: true }, contextFor(ws, 'hello'))).toEqual({ success: true });
-    expect(output.stdout()).toContain('nx-raco setup: hello: deleted 4 compiled file(s).');
-    expect(existsSync(ws.path('hello/compiled'))).toBe(false);
-    expect(existsSync(ws.path('hello/private/compiled'))).toBe(false);
+    expect(output.stdout()).toContain(`nx-raco setup: deleting: in ${ws.path('hello')}\n`);
+    expect(readdirSync(ws.path('hello/compiled'))).toEqual([]);
+    expect(readdirSync(ws.path('hello/private/compiled'))).toEqual([]);
     expect(existsSync(ws.path('greeting/compiled/main_rkt.zo'))).toBe(true);
   });
 
-  it('warns that --mode is not implemented yet', async () => {
+  it('compiles in errortrace mode into compiled/errortrace/', async () => {
     const ws = exampleCopy();
     const output = captureOutput();
-    expect(await setupExecutor({ mode: 'errortrace' }, contextFor(ws, 'greeting'))).toEqual({ success: true });
-    expect(output.stderr()).toBe('nx-raco setup: --mode errortrace is not implemented yet; compiling in the default mode.\n');
+    expect(await setupExecutor({ mode: 'errortrace', noLauncher: true }, contextFor(ws, 'greeting'))).toEqual({ success: true });
+    expect(existsSync(ws.path('greeting/compiled/errortrace/main_rkt.zo'))).toBe(true);
+    expect(existsSync(ws.path('greeting/compiled/main_rkt.zo'))).toBe(false);
+    expect(output.stderr()).toBe('');
   });
 });
 
