@@ -72,6 +72,18 @@
 ;;     {type:"ping", id}     -> {type:"pong", id, protocol, pid, racketVersion, vm, targetMachine,
 ;;                               useCompiledFilePaths, compiledFileRoots, collectsDir}
 ;;     {type:"reset", id}    -> {type:"reset-done", id}   fresh namespace (only at top level)
+;;     {type:"set-compile-mode", id, mode}   (mode: a collection path string such as "errortrace",
+;;                                             or null for the normal mode; only at top level)
+;;         -> {type:"set-compile-mode-result", id, ok:true}
+;;         -> {type:"set-compile-mode-result", id, ok:false, message}
+;;         raco setup --mode M (setup-core.rkt:1080-1105): loads `(lib "zo-compile.rkt" M)`'s
+;;         `zo-compile` (failure message: raco's "error loading compiler for mode ~s: ~a"), then
+;;         every later "compile"/"recompile" runs with `current-compile` = zo-compile and
+;;         `use-compiled-file-paths` = (compiled/M compiled) -- compiled/M first, then the normal
+;;         dir, as errortrace's own runtime sets it (errortrace.rkt:31), so installation modules,
+;;         which the client never compiles in mode M, load from their normal .zo. Starts a fresh
+;;         namespace (the need handler depends on the compiled paths). "compile-zos" is not
+;;         affected.
 ;;     {type:"shutdown", id} -> {type:"bye", id}, then exit 0
 ;;
 ;;   server -> client, while compiling
@@ -113,8 +125,8 @@
 ;;    round-trip. The `encoded` strings are exact (`~s` escapes every byte).
 ;;  - Error texts render source locations relative to the server's current directory (as raco
 ;;    does with its own); spawn the server in the directory raco would run in.
-;;  - `current-path->mode`, `managed-recompile-only`, cross-compilation, recompiling
-;;    machine-independent .zo files and security guards are not supported.
+;;  - `current-path->mode`, `managed-recompile-only`, cross-compilation and security guards are
+;;    not supported. A compile mode applies to the whole server, not per path.
 
 (require json
          racket/list
@@ -129,7 +141,7 @@
          (only-in compiler/private/cm-path rkt->ss path*->collects-relative)
          (only-in compiler/private/cm-util s-exp<?))
 
-(define PROTOCOL-VERSION 2)
+(define PROTOCOL-VERSION 3)
 (define EXIT-PROTOCOL-ERROR 70)
 
 ;; ----------------------------------------------------------------------------------------
@@ -177,8 +189,63 @@
 (define (reset-namespace!)
   (define ns (make-base-empty-namespace))
   (set! compile-namespace ns)
-  (set! need-load-handler (parameterize ([current-namespace ns])
-                            (make-need-load-handler default-load/use-compiled))))
+  (set! need-load-handler (call-in-compile-mode
+                           (lambda ()
+                             (parameterize ([current-namespace ns])
+                               (make-need-load-handler default-load/use-compiled))))))
+
+;; ----------------------------------------------------------------------------------------
+;; Compile mode (raco setup --mode M)
+
+;; #f, or the mode's collection path (a string) with its `zo-compile` and compiled paths.
+(define compile-mode #f)
+(define mode-compile #f)
+(define mode-compiled-paths #f)
+(define default-compiled-paths (use-compiled-file-paths))
+
+;; Runs `thunk` with the parameters of the current compile mode (none in the normal mode).
+(define (call-in-compile-mode thunk)
+  (if compile-mode
+      (parameterize ([use-compiled-file-paths mode-compiled-paths]
+                     [current-compile mode-compile])
+        (thunk))
+      (thunk)))
+
+;; A collection path as `lib` accepts it: "a" or "a/b", letters, digits, `-`, `+`, `_` only.
+(define (mode-name? v)
+  (and (string? v) (regexp-match? #px"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$" v)))
+
+;; Returns #f on success, or the error message.
+(define (set-compile-mode! mode)
+  (cond
+    [(eq? mode (json-null))
+     (set! compile-mode #f)
+     (set! mode-compile #f)
+     (set! mode-compiled-paths #f)
+     (reset-namespace!)
+     #f]
+    [(not (mode-name? mode))
+     (format "Expected \"mode\" to be a collection path such as \"errortrace\", or null, got ~s" mode)]
+    [else
+     ;; Loaded as raco setup does: in the normal mode, outside any compilation, so the
+     ;; compiler's own modules come from their normal .zo files.
+     (define zo-compile
+       (with-handlers ([exn:fail? (lambda (e)
+                                    (format "error loading compiler for mode ~s: ~a"
+                                            mode (exn-message e)))])
+         (dynamic-require `(lib "zo-compile.rkt" ,mode) 'zo-compile)))
+     (cond
+       [(string? zo-compile) zo-compile]
+       [(not (procedure? zo-compile))
+        (format "error loading compiler for mode ~s: zo-compile is not a procedure: ~e"
+                mode zo-compile)]
+       [else
+        (define base (if (pair? default-compiled-paths) (car default-compiled-paths) "compiled"))
+        (set! compile-mode mode)
+        (set! mode-compile zo-compile)
+        (set! mode-compiled-paths (cons (build-path base mode) default-compiled-paths))
+        (reset-namespace!)
+        #f])]))
 
 ;; The innermost outstanding need id, or #f at top level.
 (define current-need-id (make-parameter #f))
@@ -439,15 +506,17 @@
                         [current-error-port err]
                         [current-namespace compile-namespace]
                         [current-load/use-compiled need-load-handler])
-           (cond
-             [(not (file-exists? path))
-              (vector 'missing)]
-             [else
-              ;; CM hashes the source before compiling when the old .dep is usable, otherwise
-              ;; right after; both read the file as it is on disk at that moment.
-              (define src-sha1 (get-source-sha1 path))
-              (define-values (code ext-deps ext-module-deps reader-deps) (compile-source path))
-              (vector 'ok src-sha1 code ext-deps ext-module-deps reader-deps)]))))
+           (call-in-compile-mode
+            (lambda ()
+              (cond
+                [(not (file-exists? path))
+                 (vector 'missing)]
+                [else
+                 ;; CM hashes the source before compiling when the old .dep is usable, otherwise
+                 ;; right after; both read the file as it is on disk at that moment.
+                 (define src-sha1 (get-source-sha1 path))
+                 (define-values (code ext-deps ext-module-deps reader-deps) (compile-source path))
+                 (vector 'ok src-sha1 code ext-deps ext-module-deps reader-deps)]))))))
      (define stdout (get-output-string out))
      (define stderr (get-output-string err))
      (case (vector-ref result 0)
@@ -505,18 +574,20 @@
        (with-handlers ([(lambda (v) (not (exn:break? v))) (lambda (v) v)])
          (parameterize ([current-namespace compile-namespace]
                         [current-load/use-compiled need-load-handler])
-           (define-values (base name dir?) (split-path path))
-           ;; Both the read and the recompile resolve relative requires against the module's
-           ;; own directory, as in `recompile-module-code`.
-           (define recompiled
-             (parameterize ([current-load-relative-directory (if (path? base) base (current-directory))])
-               (define code (parameterize ([read-accept-compiled #t])
-                              (call-with-input-file* (string->path from) read)))
-               (compiled-expression-recompile code)))
-           (define bstr (code->zo-bytes recompiled path))
-           (call-with-output-file* zo-tmp #:exists 'truncate/replace
-                                   (lambda (o) (write-bytes bstr o)))
-           bstr)))
+           (call-in-compile-mode
+            (lambda ()
+              (define-values (base name dir?) (split-path path))
+              ;; Both the read and the recompile resolve relative requires against the module's
+              ;; own directory, as in `recompile-module-code`.
+              (define recompiled
+                (parameterize ([current-load-relative-directory (if (path? base) base (current-directory))])
+                  (define code (parameterize ([read-accept-compiled #t])
+                                 (call-with-input-file* (string->path from) read)))
+                  (compiled-expression-recompile code)))
+              (define bstr (code->zo-bytes recompiled path))
+              (call-with-output-file* zo-tmp #:exists 'truncate/replace
+                                      (lambda (o) (write-bytes bstr o)))
+              bstr)))))
      (if (bytes? result)
          (send! (hasheq 'type "recompile-result" 'id id 'ok #t 'path (path->json path)
                         'zoSha1 (bytes->hex-string (sha1-bytes result))))
@@ -627,6 +698,15 @@
        [else
         (reset-namespace!)
         (send! (hasheq 'type "reset-done" 'id id))])]
+    [(equal? type "set-compile-mode")
+     (cond
+       [(current-need-id)
+        (protocol-error! id "\"set-compile-mode\" is only allowed when no need is outstanding")]
+       [else
+        (define failure (set-compile-mode! (hash-ref msg 'mode (json-null))))
+        (send! (if failure
+                   (hasheq 'type "set-compile-mode-result" 'id id 'ok #f 'message failure)
+                   (hasheq 'type "set-compile-mode-result" 'id id 'ok #t)))])]
     [(equal? type "shutdown")
      (send! (hasheq 'type "bye" 'id id))
      (exit 0)]

@@ -3,6 +3,7 @@
  * unknown keys are refused naming the caller, bad values say what was expected.
  */
 import { availableParallelism } from 'node:os';
+import { validateCompileMode } from '@nx-raco/cm-core';
 import { InvalidOptionError } from './errors.js';
 import type { ParallelCompileFilesOptions, ParallelCompileHandler } from './public-types.js';
 
@@ -17,10 +18,11 @@ export interface NormalizedOptions {
   readonly traceFile: string | undefined;
   readonly veryVerbose: boolean;
   readonly crossProcessLocks: boolean;
+  readonly compileMode: string | undefined;
 }
 
 const KEYS = new Set<string>([
-  'workerCount', 'handler', 'cwd', 'env', 'racket', 'onEvent', 'onProgress', 'traceFile', 'veryVerbose', 'crossProcessLocks',
+  'workerCount', 'handler', 'cwd', 'env', 'racket', 'onEvent', 'onProgress', 'traceFile', 'veryVerbose', 'crossProcessLocks', 'compileMode',
 ]);
 
 function describe(value: unknown): string {
@@ -52,6 +54,12 @@ export function normalizeOptions(caller: string, files: unknown, options: Parall
     const v = options[name];
     if (v !== undefined && (typeof v !== 'string' || v === '')) throw new InvalidOptionError(`${caller}: expected \`${name}\` to be a non-empty string, got ${describe(v)}`);
   }
+  let compileMode: string | undefined;
+  try {
+    compileMode = options.compileMode === undefined ? undefined : validateCompileMode(caller, options.compileMode);
+  } catch (error) {
+    throw new InvalidOptionError((error as Error).message);
+  }
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (typeof v === 'string') env[k] = v;
   return {
@@ -65,5 +73,6 @@ export function normalizeOptions(caller: string, files: unknown, options: Parall
     traceFile: options.traceFile,
     veryVerbose: options.veryVerbose ?? false,
     crossProcessLocks: options.crossProcessLocks ?? true,
+    compileMode,
   };
 }

@@ -44,6 +44,7 @@ export async function parallelCompileFiles(files: readonly string[], options: Pa
     env: opts.env,
     racket: opts.racket,
     veryVerbose: opts.veryVerbose,
+    ...(opts.compileMode === undefined ? {} : { compileMode: opts.compileMode }),
   };
   // First, so the worker threads load while this thread reads the graph.
   let run: BuildRun | undefined;
@@ -56,7 +57,13 @@ export async function parallelCompileFiles(files: readonly string[], options: Pa
   let locks: LockManager | undefined;
   let trace: TraceRecorder | undefined;
   try {
-    const cm = createCompilationManager({ cwd: opts.cwd, env: opts.env, racket: opts.racket });
+    // Facts only (it never compiles); with the mode so that its compiled-file paths are the workers'.
+    const cm = createCompilationManager({
+      cwd: opts.cwd,
+      env: opts.env,
+      racket: opts.racket,
+      ...(opts.compileMode === undefined ? {} : { compileMode: opts.compileMode }),
+    });
     facts = cm;
     const { graph, scheduler, displayNames } = planBuild(files, opts.cwd, cm);
     trace = opts.traceFile === undefined ? undefined : new TraceRecorder(performance.timeOrigin + performance.now(), opts.cwd);
@@ -81,7 +88,8 @@ function planBuild(
 ): { graph: ModuleGraph; scheduler: Scheduler; displayNames: Map<string, string> } {
   const probe = cm.racket;
   const installation = [probe.collectsDir, probe.pkgsDir];
-  const search = { modes: probe.modes, roots: probe.roots };
+  // Only workspace modules are looked up here, so the manager's paths (compiled/M in a mode) fit.
+  const search = { modes: cm.useCompiledFilePaths, roots: probe.roots };
   const graph = new ModuleGraph({
     isInstallationPath: (path) => installation.some((dir) => path.startsWith(dir)),
     resolveCollection: (collection, file) => cm.collectionFilePath(collection, file),

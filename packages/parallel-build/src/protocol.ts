@@ -31,6 +31,8 @@ export interface WorkerSettings {
   readonly racket: string;
   /** Send the manager's trace lines back as output (raco make `--vv`). */
   readonly veryVerbose: boolean;
+  /** cm-core's `compileMode` (raco setup `--mode`); absent in the normal mode. */
+  readonly compileMode?: string;
 }
 
 export interface CompileTask {

@@ -69,6 +69,14 @@ export interface ParallelCompileFilesOptions {
    * builds of overlapping trees compile each module once. @default true
    */
   readonly crossProcessLocks?: boolean;
+  /**
+   * raco setup `--mode M`: compile with `(lib "zo-compile.rkt" M)` (e.g. `'errortrace'`) into
+   * `compiled/M/`; installation modules are not compiled in the mode (cm-core's `compileMode`).
+   * A mode whose compiler cannot be loaded fails each module with cm-core's `CompileModeError` text.
+   * @default none (the normal mode)
+   * @experimental
+   */
+  readonly compileMode?: string;
 }
 
 /** A collection to compile (raco setup's `cc` struct, reduced to what the parallel build uses). */

@@ -134,7 +134,13 @@ function workerIndex(): number {
 }
 
 function sameSettings(a: WorkerSettings, b: WorkerSettings): boolean {
-  return a.cwd === b.cwd && a.racket === b.racket && a.veryVerbose === b.veryVerbose && JSON.stringify(a.env) === JSON.stringify(b.env);
+  return (
+    a.cwd === b.cwd &&
+    a.racket === b.racket &&
+    a.veryVerbose === b.veryVerbose &&
+    a.compileMode === b.compileMode &&
+    JSON.stringify(a.env) === JSON.stringify(b.env)
+  );
 }
 
 function createManager(settings: WorkerSettings, worker: number): ManagerSlot {
@@ -142,6 +148,7 @@ function createManager(settings: WorkerSettings, worker: number): ManagerSlot {
     cwd: settings.cwd,
     env: settings.env,
     racket: settings.racket,
+    ...(settings.compileMode === undefined ? {} : { compileMode: settings.compileMode }),
     worker,
     onEvent: (event) => session?.onEvent(event),
     onOutput: (_path, stdout, stderr) => {

@@ -42,6 +42,7 @@ import {
   type NeedMessage,
   type Pong,
   type RecompileResult,
+  type SetCompileModeResult,
   type ReplyFor,
   type ServerMessage,
   type ServerRequest,
@@ -166,6 +167,16 @@ export class CompileServerClient {
   /** Start a fresh compilation namespace (do this at the start of each build on a reused client). */
   async reset(): Promise<void> {
     await this.#request({ type: 'reset' });
+  }
+
+  /**
+   * raco setup `--mode`: compile with `(lib "zo-compile.rkt" mode)` from now on (`null`: the
+   * normal mode). A mode that cannot be loaded resolves as `{ ok: false, message }` (raco's text).
+   * Send it before the first `compile`; it starts a fresh namespace.
+   * @example await client.setCompileMode('errortrace') //=> { type: 'set-compile-mode-result', id: 1, ok: true }
+   */
+  setCompileMode(mode: string | null): Promise<SetCompileModeResult> {
+    return this.#request({ type: 'set-compile-mode', mode });
   }
 
   /** Ask the server to exit (killing it after a grace period); unanswered requests are rejected. */

@@ -18,7 +18,7 @@
  */
 
 /** Bumped whenever a message changes shape; reported by `pong`. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Exit status of the server after a fatal protocol error. */
 export const EXIT_PROTOCOL_ERROR = 70;
@@ -97,12 +97,34 @@ export interface ResetRequest {
   readonly id: RequestId;
 }
 
+/**
+ * raco setup `--mode M`: load `(lib "zo-compile.rkt" M)`'s `zo-compile`; every later `compile`
+ * and `recompile` then runs with it as `current-compile` and with `use-compiled-file-paths` =
+ * `(compiled/M compiled)` (errortrace's own runtime order, so installation modules load from their
+ * normal `.zo`). `null` returns to the normal mode. Starts a fresh namespace; top level only.
+ * `compile-zos` is not affected. Added in protocol 3.
+ */
+export interface SetCompileModeRequest {
+  readonly type: 'set-compile-mode';
+  readonly id: RequestId;
+  /** A collection path such as `"errortrace"`, or `null`. */
+  readonly mode: string | null;
+}
+
 export interface ShutdownRequest {
   readonly type: 'shutdown';
   readonly id: RequestId;
 }
 
-export type ServerRequest = CompileRequest | RecompileRequest | CompileZosRequest | DepRecordRequest | PingRequest | ResetRequest | ShutdownRequest;
+export type ServerRequest =
+  | CompileRequest
+  | RecompileRequest
+  | CompileZosRequest
+  | DepRecordRequest
+  | PingRequest
+  | ResetRequest
+  | SetCompileModeRequest
+  | ShutdownRequest;
 
 // ---------------------------------------------------------------------------------------------
 // client → server: answers to `need`
@@ -237,6 +259,16 @@ export interface ResetDone {
   readonly id: RequestId;
 }
 
+export type SetCompileModeResult =
+  | { readonly type: 'set-compile-mode-result'; readonly id: RequestId; readonly ok: true }
+  | {
+      readonly type: 'set-compile-mode-result';
+      readonly id: RequestId;
+      readonly ok: false;
+      /** raco's text, e.g. `error loading compiler for mode "x": collection not found …`. */
+      readonly message: string;
+    };
+
 export interface Bye {
   readonly type: 'bye';
   readonly id: RequestId;
@@ -248,7 +280,7 @@ export interface ProtocolErrorMessage {
   readonly message: string;
 }
 
-export type ServerReply = CompileResult | RecompileResult | CompileZosResult | DepRecordResult | Pong | ResetDone | Bye;
+export type ServerReply = CompileResult | RecompileResult | CompileZosResult | DepRecordResult | Pong | ResetDone | SetCompileModeResult | Bye;
 
 export type ServerMessage = ServerReply | NeedMessage | ProtocolErrorMessage;
 
@@ -260,6 +292,7 @@ export interface ReplyFor {
   readonly 'dep-record': DepRecordResult;
   readonly ping: Pong;
   readonly reset: ResetDone;
+  readonly 'set-compile-mode': SetCompileModeResult;
   readonly shutdown: Bye;
 }
 
@@ -271,6 +304,7 @@ export const REPLY_TYPE: { readonly [K in ServerRequest['type']]: ReplyFor[K]['t
   'dep-record': 'dep-record-result',
   ping: 'pong',
   reset: 'reset-done',
+  'set-compile-mode': 'set-compile-mode-result',
   shutdown: 'bye',
 };
 
@@ -281,6 +315,7 @@ const SERVER_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'dep-record-result',
   'pong',
   'reset-done',
+  'set-compile-mode-result',
   'bye',
   'need',
   'protocol-error',

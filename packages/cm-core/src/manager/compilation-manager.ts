@@ -11,6 +11,11 @@
  *
  * `managedCompileZo` starts a fresh memo for each call (as `managed-compile-zo` does, so raco's
  * per-file behaviour is reproduced); `makeCachingManagedCompileZo` shares one across calls.
+ *
+ * `compileMode` (raco setup `--mode`) is described in compile-mode.ts. Its compiler is loaded by
+ * the compile server before the first compile, so a mode that cannot be loaded is reported then
+ * (`CompileModeError`), not when the manager is created: a build with nothing to do still
+ * starts no Racket.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +28,8 @@ import { tryFileSha1 } from './compiled-sha1.js';
 import { FileFacts } from './file-facts.js';
 import { collectionFilePath, createDepPathResolver } from './dep-paths.js';
 import type { CompileEvent } from './manager-events.js';
-import { RacketCompileError } from './manager-errors.js';
+import { CompileModeError, RacketCompileError } from './manager-errors.js';
+import { composeModePathToMode, composeModeSkipFile, validateCompileMode } from './compile-mode.js';
 import { findProbeCacheFile, probeRacket, type RacketProbe } from './racket-probe.js';
 import type { Stamp } from './stamp.js';
 
@@ -44,7 +50,11 @@ export interface CompilationManagerOptions {
   readonly onEvent?: (event: CompileEvent) => void;
   /** What a module's compile-time code printed. @default written to this process's stdout/stderr */
   readonly onOutput?: (path: string, stdout: string, stderr: string) => void;
-  /** `manager-skip-file-handler`: a stamp means "do not compile this file; use this stamp". @default never skip */
+  /**
+   * `manager-skip-file-handler`: a stamp means "do not compile this file; use this stamp". With
+   * `compileMode`, asked first; installation files are skipped where it returns `undefined`.
+   * @default never skip (with `compileMode`: skip the installation's files)
+   */
   readonly skipFile?: (path: string) => Stamp | undefined;
   /** `trust-existing-zos`: an existing `.zo` is touched, never rebuilt. @default false */
   readonly trustExistingZos?: boolean;
@@ -52,8 +62,23 @@ export interface CompilationManagerOptions {
   readonly managedRecompileOnly?: boolean;
   /** Delete the `.zo` of a module whose source is gone when it is loaded. @default false */
   readonly deleteZosWhenSourceMissing?: boolean;
-  /** `current-path->mode`: the compiled-file subdirectory per source. @default the first of `use-compiled-file-paths` */
+  /**
+   * `current-path->mode`: the compiled-file subdirectory per source. With `compileMode` M the
+   * files go to `pathToMode(path)/M`.
+   * @default the first of `use-compiled-file-paths`
+   */
   readonly pathToMode?: (path: string) => string;
+  /**
+   * raco setup `--mode M`: compile with `(lib "zo-compile.rkt" M)`'s `zo-compile` (e.g.
+   * `'errortrace'`) into `compiled/M/` instead of `compiled/`. Modules of the Racket installation
+   * are never compiled in the mode: they are skipped and load from their normal `.zo`. A name that
+   * is not a relative collection path throws a `TypeError`; a mode whose compiler cannot be loaded
+   * makes the first compile reject with `CompileModeError`. Does not apply to
+   * `compileWithoutDependencies`.
+   * @default none (the normal mode)
+   * @experimental
+   */
+  readonly compileMode?: string;
   /** `parallel-lock-client`. @default none */
   readonly lockClient?: LockClient;
   /** Worker id reported in events. @default null */
@@ -66,13 +91,20 @@ export interface CompilationManagerOptions {
 
 const OPTION_KEYS = new Set<string>([
   'racket', 'cwd', 'env', 'probeCacheFile', 'onNotify', 'onTrace', 'onEvent', 'onOutput', 'skipFile',
-  'trustExistingZos', 'managedRecompileOnly', 'deleteZosWhenSourceMissing', 'pathToMode', 'lockClient',
+  'trustExistingZos', 'managedRecompileOnly', 'deleteZosWhenSourceMissing', 'pathToMode', 'compileMode', 'lockClient',
   'worker', 'backend', 'probe',
 ]);
 
 export interface CompilationManager {
   /** The installed Racket, as probed. */
   readonly racket: RacketProbe;
+  /**
+   * The compiled-file subdirectories workspace modules are read from and written to (what
+   * `use-compiled-file-paths` is for them): the probe's `modes`, or `['compiled/M']` with
+   * `compileMode` M. Per-path `pathToMode` results are not reflected.
+   * @example createCompilationManager({ compileMode: 'errortrace' }).useCompiledFilePaths //=> ['compiled/errortrace']
+   */
+  readonly useCompiledFilePaths: readonly string[];
   /** `managed-compile-zo`: make `file` (and what it requires) up to date. Rejects with `RacketCompileError` etc. */
   managedCompileZo(file: string): Promise<void>;
   /** `make-caching-managed-compile-zo`: like `managedCompileZo`, sharing decisions across calls. */
@@ -108,6 +140,7 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
       throw new TypeError(`createCompilationManager: unknown option \`${key}\`. Expected one of ${[...OPTION_KEYS].join(', ')}.`);
     }
   }
+  const compileMode = options.compileMode === undefined ? undefined : validateCompileMode('createCompilationManager', options.compileMode);
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const racket = options.racket ?? 'racket';
@@ -136,24 +169,47 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
     });
     return client;
   };
+  // Sent once, before the first compile (a top-level request, so never nested in another compile).
+  let modeSet: Promise<void> | undefined;
+  const modeReady = (): Promise<void> | undefined => {
+    if (compileMode === undefined) return undefined;
+    modeSet ??= serverBackend()
+      .setCompileMode(compileMode)
+      .then((r) => {
+        if (!r.ok) throw new CompileModeError(compileMode, r.message);
+      });
+    return modeSet;
+  };
   const backend: CompileBackend = options.backend ?? {
-    compile: (path, zoTmp) => serverBackend().compile(path, zoTmp),
+    compile: async (path, zoTmp) => {
+      await modeReady();
+      return serverBackend().compile(path, zoTmp);
+    },
     recompile: async (path, from, zoTmp) => {
+      await modeReady();
       const r = await serverBackend().recompile(path, from, zoTmp);
       return r.ok ? { ok: true, zoSha1: r.zoSha1 } : { ...r, type: 'compile-result' };
     },
   };
   const installationDirs = [probe.collectsDir, probe.pkgsDir];
+  const mode =
+    compileMode === undefined
+      ? { modes: probe.modes, pathToMode: options.pathToMode, skipFile: options.skipFile }
+      : {
+          ...composeModePathToMode(compileMode, probe.modes[0] ?? 'compiled', options.pathToMode),
+          skipFile: composeModeSkipFile(installationDirs, probe, options.skipFile),
+        };
+  const compiledDirs = compileMode === undefined ? ['compiled'] : [...mode.modes, 'compiled'];
   const settings: ManagerSettings = {
     version: probe.version,
     targetMachine: probe.targetMachine,
     roots: probe.roots,
-    modes: probe.modes,
+    modes: mode.modes,
     fileCheck: probe.fileCheck,
-    resolveDep: createDepPathResolver(resolver),
+    resolveDep: createDepPathResolver(resolver, compiledDirs),
     isInstallationPath: (path) => installationDirs.some((dir) => path.startsWith(dir)),
     backend,
-    pathToMode: options.pathToMode,
+    pathToMode: mode.pathToMode,
     notify: options.onNotify,
     trace: options.onTrace,
     onEvent: options.onEvent,
@@ -163,7 +219,7 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
         process.stdout.write(stdout);
         process.stderr.write(stderr);
       }),
-    skipFile: options.skipFile,
+    skipFile: mode.skipFile,
     trustExistingZos: options.trustExistingZos ?? false,
     managedRecompileOnly: options.managedRecompileOnly ?? false,
     deleteZosWhenSourceMissing: options.deleteZosWhenSourceMissing ?? false,
@@ -184,6 +240,7 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
 
   return {
     racket: probe,
+    useCompiledFilePaths: mode.modes,
     managedCompileZo: (file) => compileWith(new ManagerRun(settings), file),
     makeCachingManagedCompileZo: () => {
       const run = new ManagerRun(settings);
@@ -193,12 +250,12 @@ export function createCompilationManager(options: CompilationManagerOptions = {}
       tryFileSha1(zoPath, zoPath.replace(/\.zo$/, '.dep'), {
         version: probe.version,
         targetMachine: probe.targetMachine,
-        search: { modes: probe.modes, roots: probe.roots },
+        search: { modes: mode.modes, roots: probe.roots },
         fileCheck: probe.fileCheck,
         trace: () => {},
         facts: new FileFacts(),
       }),
-    collectionFilePath: (collection, file) => collectionFilePath(resolver, collection, file),
+    collectionFilePath: (collection, file) => collectionFilePath(resolver, collection, file, compiledDirs),
     compileWithoutDependencies: async (files, opts = {}) => {
       const r = await serverBackend().compileZos(
         // As given: the server runs in `cwd`, and compile-zos prints them in its messages.

@@ -3,7 +3,8 @@ export type { CompilationManager, CompilationManagerOptions } from './compilatio
 export type { LockClient } from './compile-root.js';
 export type { CompileBackend } from './compile-zo.js';
 export type { CompileEvent, CompileEventType, DecisionReason } from './manager-events.js';
-export { DependencyCycleError, InstallationModuleError, ManagerError, RacketCompileError, RecompileOnlyError } from './manager-errors.js';
+export { validateCompileMode } from './compile-mode.js';
+export { CompileModeError, DependencyCycleError, InstallationModuleError, ManagerError, RacketCompileError, RecompileOnlyError } from './manager-errors.js';
 export { findProbeCacheFile, probeRacket, RacketNotFoundError } from './racket-probe.js';
 export type { ProbeOptions, RacketProbe } from './racket-probe.js';
 export { fileStampInCollection, fileStampInPaths } from './file-stamp-in-paths.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CompileModeError,
   CompileOutputError,
   CompileProcessExitedError,
   DependencyCycleError,
@@ -18,6 +19,7 @@ describe('cm-core/manager/manager-errors', () => {
     [new InstallationModuleError('/usr/share/racket/collects/x.rkt', 'newer-source/hash-equivalent'), 'InstallationModuleError', 'RKT_INSTALLATION_STALE'],
     [new RecompileOnlyError('/p/a.rkt', 'no source hash'), 'RecompileOnlyError', 'RKT_RECOMPILE_ONLY'],
     [new MissingExternalDependencyError('/p/d.txt'), 'MissingExternalDependencyError', 'RKT_MISSING_EXTERNAL'],
+    [new CompileModeError('nosuchmode', 'error loading compiler for mode "nosuchmode": collection not found'), 'CompileModeError', 'RKT_COMPILE_MODE'],
     [new CompileOutputError('disk full'), 'CompileOutputError', 'RKT_OUTPUT'],
     [new CompileProcessExitedError('/p/a.rkt', new Error('exited')), 'CompileProcessExitedError', 'RKT_SERVER_EXITED'],
   ] as const)('%s has name %s and code %s', (error, name, code) => {

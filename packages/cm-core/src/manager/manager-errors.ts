@@ -96,3 +96,18 @@ export class CompileProcessExitedError extends ManagerError {
     this.exitCode = cause.exitCode ?? null;
   }
 }
+
+/**
+ * The compiler of a compile mode (`compileMode`, raco setup `--mode`) could not be loaded.
+ * The first line is raco setup's (`error loading compiler for mode "x": …`).
+ */
+export class CompileModeError extends ManagerError {
+  readonly code = 'RKT_COMPILE_MODE';
+  override name = 'CompileModeError';
+  constructor(readonly mode: string, racketMessage: string) {
+    super(
+      `${racketMessage}\n  ${PKG} Install the package that provides the \`${mode}\` collection's zo-compile.rkt, ` +
+        'or build without `compileMode`.',
+    );
+  }
+}
