@@ -21,7 +21,7 @@ export const SETUP_USAGE = `usage: nx-raco setup [ <option> ... ] [<collection>]
   -j <n>, --jobs <n>, --workers <n>
                              Use <n> parallel jobs
   -v, --verbose              See names of compiled files and info printfs
-  --mode <mode>              Select a compilation mode (not supported yet)
+  --mode <mode>              Compile with <mode>/zo-compile.rkt into compiled/<mode>/
   -A <archive> ...           Unpack and install <archive>s
   --help, -h                 Show this help
 

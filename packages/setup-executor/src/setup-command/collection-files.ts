@@ -35,6 +35,24 @@ export interface SetupCollection {
   readonly files: readonly string[];
 }
 
+/**
+ * raco's `cc-name`, how steps and the error summary name a collection: the directory, then
+ * ` (<name>)` when its info.rkt defines a string `name`.
+ * @example formatCollectionName(cc) //=> '/ws/mc (My Collection)'
+ */
+export function formatCollectionName(cc: SetupCollection): string {
+  const name = cc.info?.get('name');
+  return name?.kind === 'string' ? `${cc.dir} (${name.value})` : cc.dir;
+}
+
+/** `ccs` in raco's order (`sort-collections`: by `cc-name`, as strings). */
+export function sortCollections(ccs: readonly SetupCollection[]): SetupCollection[] {
+  return ccs
+    .map((cc) => ({ cc, key: formatCollectionName(cc) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ cc }) => cc);
+}
+
 const MODULE_SUFFIX = /^(.*)\.(rkt|scm|scrbl|ss)$/i;
 const IMPLICIT_OMITS = new Set(['compiled', 'CVS', 'doc', 'node_modules']);
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getInfo } from '@nx-raco/cm-core';
 import { createTempWorkspace, type TempWorkspace } from '../testing/fixtures/temp-workspace.js';
 import type { SetupCollection } from './collection-files.js';
-import { formatCollectionName, installerBanner, runInstallers, type InstallerContext } from './installers.js';
+import { formatCollectionName } from './collection-files.js';
+import { installerBanner, runInstallers, type InstallerContext } from './installers.js';
 
 function collection(ws: TempWorkspace, rel: string): SetupCollection {
   const dir = ws.path(rel);

@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAll, writeValue, type RacketValue } from '@nx-raco/cm-core';
-import type { SetupCollection } from './collection-files.js';
+import { formatCollectionName, type SetupCollection } from './collection-files.js';
 import type { SetupError } from './setup-report.js';
 import { PROGRAM } from './setup-options.js';
 
@@ -82,12 +82,6 @@ type Job = { readonly kind: 'file'; readonly file: string } | { readonly kind: '
  */
 export function installerBanner(part: InstallerPart): string {
   return `${part === 'general' ? '' : `${part}-`}installing collections`;
-}
-
-/** raco's `cc-name`: the directory, then ` (<name>)` when info.rkt defines a string `name`. */
-export function formatCollectionName(cc: SetupCollection): string {
-  const name = cc.info?.get('name');
-  return name?.kind === 'string' ? `${cc.dir} (${name.value})` : cc.dir;
 }
 
 /** A value as Racket's error value->string handler prints it (quotable data gets a `'`). */

@@ -19,7 +19,7 @@ import { createWorkspaceEnv } from '../plugin/workspace-env.js';
 import { createLaunchers } from '../setup/index.js';
 import { CleanRefusedError, cleanCollection, type EncodedPath } from './clean-collection.js';
 import { cleanTransitively } from './clean-transitive.js';
-import { findUnknownCollections, listSetupCollections, type SetupCollection } from './collection-files.js';
+import { findUnknownCollections, formatCollectionName, listSetupCollections, sortCollections, type SetupCollection } from './collection-files.js';
 import { installerBanner, runInstallers, type InstallerPart } from './installers.js';
 import { formatBanner, formatErrorSummary, formatHeader, type SetupError } from './setup-report.js';
 import { PROGRAM, type SetupCommandOptions } from './setup-options.js';
@@ -63,6 +63,7 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
       cwd: ctx.workspaceRoot,
       env,
       trustExistingZos: options.trustZos,
+      ...(options.mode === undefined ? {} : { compileMode: options.mode }),
       onNotify: (path) => {
         if (options.verbose) io.stdout(`${PROGRAM}:  making ${path}\n`);
       },
@@ -74,12 +75,12 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
     const compile = cm.makeCachingManagedCompileZo();
     for (const cc of ccs) {
       if (cc.files.length === 0) continue;
-      io.stdout(`${PROGRAM}: making: ${cc.dir}\n`);
+      io.stdout(`${PROGRAM}: making: ${formatCollectionName(cc)}\n`);
       for (const file of cc.files) {
         try {
           await compile(file);
         } catch (error) {
-          errors.push({ collection: cc.dir, during: 'making', message: `${errorText(error)}\n  compiling: ${file}` });
+          errors.push({ collection: formatCollectionName(cc), during: 'making', message: `${errorText(error)}\n  compiling: ${file}` });
           if (isRacketMissing(error)) return;
         }
       }
@@ -105,7 +106,7 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
       case 'start':
         if (cc !== undefined && lastCc.get(id) !== cc) {
           lastCc.set(id, cc);
-          io.stdout(`${PROGRAM}: ${id} making: ${cc.dir}\n`);
+          io.stdout(`${PROGRAM}: ${id} making: ${formatCollectionName(cc)}\n`);
         }
         if (options.verbose) io.stdout(`${PROGRAM}: ${id} making ${path}\n`);
         return;
@@ -117,7 +118,7 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
         return;
       case 'error':
       case 'fatal-error':
-        errors.push({ collection: cc?.dir ?? dirname(path), during: 'making', message: `${message}${out}${err}\n  compiling: ${path}` });
+        errors.push({ collection: cc === undefined ? dirname(path) : formatCollectionName(cc), during: 'making', message: `${message}${out}${err}\n  compiling: ${path}` });
         return;
       default:
         kind satisfies never;
@@ -126,18 +127,19 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
   try {
     await parallelCompileFiles(
       ccs.flatMap((cc) => cc.files),
-      { workerCount: jobs, handler, cwd: ctx.workspaceRoot, env, racket: ctx.env['NX_RACO_RACKET'] || 'racket' },
+      { workerCount: jobs, handler, cwd: ctx.workspaceRoot, env, racket: ctx.env['NX_RACO_RACKET'] || 'racket', ...(options.mode === undefined ? {} : { compileMode: options.mode }) },
     );
   } catch (error) {
     errors.push({ collection: ccs[0]?.dir ?? ctx.workspaceRoot, during: 'making', message: errorText(error) });
   }
 }
 
-function cleanStep(ccs: readonly SetupCollection[], transitive: { workspaceRoot: string; collections: ReadonlyMap<string, string> } | undefined, io: SetupCommandIo, errors: SetupError[]): void {
+/** Cleans `ccs` (`modeDir`: `compiled`, or `compiled/<mode>` with `--mode`), then, when asked, transitively. */
+function cleanStep(ccs: readonly SetupCollection[], modeDir: string, transitive: { workspaceRoot: string; collections: ReadonlyMap<string, string> } | undefined, io: SetupCommandIo, errors: SetupError[]): void {
   const recorded: EncodedPath[] = [];
   for (const cc of ccs) {
     try {
-      const result = cleanCollection(cc.name, cc.dir, cc.info);
+      const result = cleanCollection(cc.name, cc.dir, cc.info, modeDir);
       recorded.push(...result.recordedDeps);
       if (result.deleted.length > 0) io.stdout(`${PROGRAM}: deleting: in ${cc.dir}\n`);
     } catch (error) {
@@ -146,7 +148,7 @@ function cleanStep(ccs: readonly SetupCollection[], transitive: { workspaceRoot:
     }
   }
   if (transitive === undefined) return;
-  for (const zo of cleanTransitively(recorded, transitive.workspaceRoot, transitive.collections)) io.stdout(`${PROGRAM}: deleting: ${zo}\n`);
+  for (const zo of cleanTransitively(recorded, transitive.workspaceRoot, transitive.collections, modeDir)) io.stdout(`${PROGRAM}: deleting: ${zo}\n`);
 }
 
 /**
@@ -195,13 +197,13 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
   for (const cc of ccs) {
     if (cc.infoError !== undefined) errors.push({ collection: cc.dir, during: 'reading info.rkt', message: cc.infoError.message });
   }
-  const good = ccs.filter((cc) => cc.infoError === undefined);
+  const good = sortCollections(ccs.filter((cc) => cc.infoError === undefined));
   const env = createWorkspaceEnv(collectsDirs, ctx.env);
   if (options.clean) {
     io.stdout(formatBanner('cleaning collections', now()));
     // As raco: the transitive pass through `.dep` files only when no collections were named.
     const transitive = selected.length === 0 ? { workspaceRoot: ctx.workspaceRoot, collections: new Map(roots.map((r) => [r.name, r.dir])) } : undefined;
-    cleanStep(good, transitive, io, errors);
+    cleanStep(good, options.mode === undefined ? 'compiled' : `compiled/${options.mode}`, transitive, io, errors);
   }
   // Installer modules are compiled as they are loaded, as raco's compilation manager does
   // (not with -n); one manager for all three parts, closed at the end.
@@ -210,7 +212,7 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     io.stdout(formatBanner(installerBanner(part), now()));
     let compile: ((file: string) => Promise<void>) | undefined;
     if (!options.noZo) {
-      installerCm ??= createCompilationManager({ racket, cwd: ctx.workspaceRoot, env, trustExistingZos: options.trustZos });
+      installerCm ??= createCompilationManager({ racket, cwd: ctx.workspaceRoot, env, trustExistingZos: options.trustZos, ...(options.mode === undefined ? {} : { compileMode: options.mode }) });
       compile = installerCm.makeCachingManagedCompileZo();
     }
     errors.push(...(await runInstallers(part, good, { workspaceRoot: ctx.workspaceRoot, racket, env, ...(compile === undefined ? {} : { compile }) }, io)));
@@ -219,7 +221,6 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     if (!options.noInstall) await installers('pre');
     if (!options.noZo) {
       io.stdout(formatBanner('compiling collections', now()));
-      if (options.mode !== undefined) io.stderr(`${PROGRAM}: WARNING: --mode ${options.mode} is not supported yet; compiling in the default mode.\n`);
       const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
       if (jobs > 1) await compileInParallel(good, jobs, ctx, env, options, io, errors);
       else await compileSequentially(good, ctx, env, options, io, errors);
