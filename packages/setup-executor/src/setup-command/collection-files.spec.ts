@@ -57,6 +57,27 @@ describe('setup-command/collection-files', () => {
     if (noDocs.length > 0 || name !== 'a/scribblings') expect(find(true)).toEqual(noDocs);
   });
 
+  it('omits what a regexp entry matches: names in its directory, sub/…/name below it', () => {
+    const rx = createTempWorkspace({
+      'r/info.rkt': '#lang info\n(define compile-omit-paths (list #rx"^tmp-" #rx"^deep/old"))\n',
+      'r/main.rkt': '',
+      'r/tmp-scratch.rkt': '',
+      'r/tmp-dir/t.rkt': '',
+      'r/deep/old.rkt': '',
+      'r/deep/tmp-keep.rkt': '',
+      'r/deep/new.rkt': '',
+    });
+    try {
+      const ccs = listSetupCollections([{ name: 'r', dir: rx.path('r') }], [], { noDocs: false });
+      expect(ccs.map((cc) => [cc.name, cc.files.map((f) => f.slice(rx.root.length + 1))])).toEqual([
+        ['r', ['r/info.rkt', 'r/main.rkt']],
+        ['r/deep', ['r/deep/new.rkt', 'r/deep/tmp-keep.rkt']],
+      ]);
+    } finally {
+      rx.dispose();
+    }
+  });
+
   it('keeps a bad info.rkt as an error of its collection', () => {
     const bad = listSetupCollections(roots, ['bad'], { noDocs: false });
     expect(bad).toHaveLength(1);

@@ -19,7 +19,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { getInfo, type InfoTable } from '@nx-raco/cm-core';
+import { getInfo, type InfoTable, type RacketValue } from '@nx-raco/cm-core';
 
 /** One collection to set up (raco's `cc`). */
 export interface SetupCollection {
@@ -70,15 +70,38 @@ function stringItems(info: InfoTable | undefined, field: string): string[] {
   return value.items.flatMap((item) => (item.kind === 'string' || item.kind === 'path' ? [item.value] : []));
 }
 
-/** The absolute paths `info` omits below `dir`, or `'all'`. */
-function omittedPaths(dir: string, info: InfoTable | undefined): Set<string> | 'all' {
-  const omitted = new Set<string>();
+/** A regexp entry of `compile-omit-paths`, with the path from its declaring directory. */
+interface OmitRegexp {
+  /** `''` in the declaring directory, else `sub/dir/` (with the trailing `/`). */
+  readonly prefix: string;
+  readonly rx: RegExp;
+}
+
+/**
+ * A Racket `#rx`/`#px` as a JavaScript RegExp, or undefined when JavaScript cannot read it
+ * (Racket-only syntax): such an entry then omits nothing.
+ */
+function toRegExp(value: RacketValue): RegExp | undefined {
+  if (value.kind !== 'regexp') return undefined;
+  const source = value.source.kind === 'string' ? value.source.value : new TextDecoder().decode(value.source.value);
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The absolute paths and the regexps `info` omits below `dir`, or `'all'`. */
+function omittedPaths(dir: string, info: InfoTable | undefined): { paths: Set<string>; rxs: RegExp[] } | 'all' {
+  const paths = new Set<string>();
+  const rxs: RegExp[] = [];
   for (const field of ['compile-omit-paths', 'compile-omit-files']) {
     const value = info?.get(field);
     if (value?.kind === 'symbol' && value.name === 'all') return 'all';
-    for (const item of stringItems(info, field)) omitted.add(resolve(dir, item));
+    for (const item of stringItems(info, field)) paths.add(resolve(dir, item));
+    if (value?.kind === 'list') rxs.push(...value.items.flatMap((item) => toRegExp(item) ?? []));
   }
-  return omitted;
+  return { paths, rxs };
 }
 
 function scribblingSources(info: InfoTable | undefined): string[] {
@@ -103,12 +126,20 @@ function isImplicitlyOmitted(name: string): boolean {
   return IMPLICIT_OMITS.has(name) || name.startsWith('.');
 }
 
-function visit(name: string, dir: string, inherited: ReadonlySet<string>, noDocs: boolean, out: SetupCollection[]): void {
+/**
+ * Visits collection `name` at `dir`. As `omitted-paths.rkt`: a regexp is matched against each
+ * entry name of its declaring directory, and against `sub/…/name` in nested ones.
+ */
+function visit(name: string, dir: string, inherited: ReadonlySet<string>, inheritedRxs: readonly OmitRegexp[], noDocs: boolean, out: SetupCollection[]): void {
   const { info, error } = readInfo(dir);
   const own = omittedPaths(dir, info);
   if (own === 'all') return;
-  const omitted = new Set([...inherited, ...own]);
+  const rxs = [...inheritedRxs, ...own.rxs.map((rx) => ({ prefix: '', rx }))];
   const entries = sortedEntries(dir);
+  const omitted = new Set([...inherited, ...own.paths]);
+  for (const entry of entries) {
+    if (rxs.some(({ prefix, rx }) => rx.test(`${prefix}${entry.name}`))) omitted.add(join(dir, entry.name));
+  }
   const candidates = [
     ...entries.filter((e) => !e.isDirectory() && MODULE_SUFFIX.test(e.name)).map((e) => join(dir, e.name)),
     ...(noDocs ? [] : scribblingSources(info).map((s) => resolve(dir, s))),
@@ -121,7 +152,7 @@ function visit(name: string, dir: string, inherited: ReadonlySet<string>, noDocs
     if (noDocs && entry.name === 'scribblings') continue;
     const sub = join(dir, entry.name);
     if (omitted.has(sub)) continue;
-    visit(`${name}/${entry.name}`, sub, omitted, noDocs, out);
+    visit(`${name}/${entry.name}`, sub, omitted, rxs.map(({ prefix, rx }) => ({ prefix: `${prefix}${entry.name}/`, rx })), noDocs, out);
   }
 }
 
@@ -140,7 +171,7 @@ export function listSetupCollections(
   const all: SetupCollection[] = [];
   for (const root of roots) {
     if (isImplicitlyOmitted(basename(root.dir))) continue;
-    visit(root.name, resolve(root.dir), new Set(), options.noDocs, all);
+    visit(root.name, resolve(root.dir), new Set(), [], options.noDocs, all);
   }
   if (selected.length === 0) return all;
   const wanted = selected.map((s) => s.replace(/\/+$/, ''));

@@ -55,8 +55,14 @@ function isRacketMissing(error: unknown): boolean {
   return (error as { code?: unknown }).code === 'RKT_RACKET_NOT_FOUND';
 }
 
+/**
+ * Compiles `ccs` in order through one caching manager. As raco's `control-io`: without `-v`, a
+ * ` in <dir>/` line for each directory where something was compiled (once per collection), and
+ * what compiled modules print on stdout is dropped; with `-v`, a `making <file>` line each.
+ */
 async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCommandContext, env: NodeJS.ProcessEnv, options: SetupCommandOptions, io: SetupCommandIo, errors: SetupError[]): Promise<void> {
   let cm: CompilationManager | undefined;
+  let dirsShown = new Set<string>();
   try {
     cm = createCompilationManager({
       racket: ctx.env['NX_RACO_RACKET'] || 'racket',
@@ -65,10 +71,17 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
       trustExistingZos: options.trustZos,
       ...(options.mode === undefined ? {} : { compileMode: options.mode }),
       onNotify: (path) => {
-        if (options.verbose) io.stdout(`${PROGRAM}:  making ${path}\n`);
+        if (options.verbose) {
+          io.stdout(`${PROGRAM}:  making ${path}\n`);
+          return;
+        }
+        const dir = `${dirname(path)}/`;
+        if (dirsShown.has(dir)) return;
+        dirsShown.add(dir);
+        io.stdout(`${PROGRAM}:  in ${dir}\n`);
       },
       onOutput: (_path, stdout, stderr) => {
-        if (stdout !== '') io.stdout(stdout);
+        if (stdout !== '' && options.verbose) io.stdout(stdout);
         if (stderr !== '') io.stderr(stderr);
       },
     });
@@ -76,6 +89,7 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
     for (const cc of ccs) {
       if (cc.files.length === 0) continue;
       io.stdout(`${PROGRAM}: making: ${formatCollectionName(cc)}\n`);
+      dirsShown = new Set();
       for (const file of cc.files) {
         try {
           await compile(file);

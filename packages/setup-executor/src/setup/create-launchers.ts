@@ -98,27 +98,29 @@ export function createLaunchers(request: CreateLaunchersRequest, io: LauncherIo)
   const written: string[] = [];
   const unchanged: string[] = [];
   const errors: LauncherStepError[] = [];
-  const planned: { collection: string; launchers: readonly LauncherSpec[] }[] = [];
+  const planned: { collection: string; warnings: readonly string[]; launchers: readonly LauncherSpec[] }[] = [];
   for (const collection of request.collections) {
     try {
       const plan = planLaunchers(getInfo(collection.dir), [collection.name]);
-      for (const warning of plan.warnings) io.stdout(`${program}: WARNING: ${warning}\n`);
-      if (plan.launchers.length > 0) planned.push({ collection: collection.name, launchers: plan.launchers });
+      planned.push({ collection: collection.name, warnings: plan.warnings, launchers: plan.launchers });
     } catch (error) {
       errors.push(toStepError(collection.name, error));
     }
   }
-  if (planned.length === 0) return { written, unchanged, errors };
-  let dirs: LauncherDirs;
-  try {
-    dirs =
-      request.findDirs?.() ??
-      findLauncherDirs({ racket: request.racket, env: request.env, cacheFile: findLauncherDirsCacheFile(request.workspaceRoot) });
-  } catch (error) {
-    for (const { collection } of planned) errors.push(toStepError(collection, error));
-    return { written, unchanged, errors };
+  let dirs: LauncherDirs | undefined;
+  if (planned.some((p) => p.launchers.length > 0)) {
+    try {
+      dirs =
+        request.findDirs?.() ??
+        findLauncherDirs({ racket: request.racket, env: request.env, cacheFile: findLauncherDirsCacheFile(request.workspaceRoot) });
+    } catch (error) {
+      for (const { collection, launchers } of planned) if (launchers.length > 0) errors.push(toStepError(collection, error));
+    }
   }
-  for (const { collection, launchers } of planned) {
+  // As raco: collection by collection, each one's warnings and then its launchers.
+  for (const { collection, warnings, launchers } of planned) {
+    for (const warning of warnings) io.stdout(`${program}: WARNING: ${warning}\n`);
+    if (dirs === undefined) continue;
     for (const launcher of launchers) {
       const gui = launcher.kind === 'gracket' || launcher.kind === 'mred';
       const bindir = gui ? dirs.guiLibDir : dirs.consoleBinDir;
