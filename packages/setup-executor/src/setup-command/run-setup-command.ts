@@ -5,8 +5,8 @@
  *
  * Steps, in raco's order: `-A` (through an injected unpacker), cleaning (`-c` does nothing
  * else), pre-installers (`installers.ts`), compiling (the compilation manager, or
- * `@nx-raco/parallel-build` with `-j N`, N > 1), launchers (`src/setup/`), installers and
- * post-installers. Not done: the info-domain tables (nothing here reads them).
+ * `@nx-raco/parallel-build` with `-j N`, N > 1), launchers (`src/setup/`), documentation
+ * (`src/docs/`), installers and post-installers. Not done: the info-domain tables (nothing here reads them).
  *
  * Fragile: Racket's failure to start (no `racket`) is reported once as an error of the first
  * collection being compiled, and compiling stops there (every other file would fail the same way).
@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { createCompilationManager, findProbeCacheFile, probeRacket, type CompilationManager } from '@nx-raco/cm-core';
 import { parallelCompileFiles, type ParallelCompileHandler } from '@nx-raco/parallel-build';
+import { buildDocumentation } from '../docs/index.js';
 import { createWorkspaceEnv } from '../plugin/workspace-env.js';
 import { createLaunchers } from '../setup/index.js';
 import { CleanRefusedError, cleanCollection, type EncodedPath } from './clean-collection.js';
@@ -257,7 +258,9 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
         errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
       }
     }
-    if (options.verbose && !options.noDocs) io.stdout(`${PROGRAM}: documentation: not supported yet\n`);
+    if (!options.noDocs) {
+      errors.push(...(await buildDocumentation(good, { workspaceRoot: ctx.workspaceRoot, racket, env, now, writeIndex: ctx.docIndex !== false }, io)));
+    }
     if (!options.noInstall) await installers('general');
     if (!options.noPostInstall) await installers('post');
   } finally {
