@@ -1,0 +1,189 @@
+/**
+ * Test-only: the real `raco setup` on a copy of a fixture workspace, kept away from the Racket
+ * installation and from the user's Racket directories.
+ *
+ * The sandbox is a temp directory holding `ws/` (the fixture's copy), `addon/` (the
+ * `PLTADDONDIR`: links file, launchers, info cache, doc database) and `home/`. The copy's
+ * top-level directories are linked as collections with `raco link -u -d ws`; `raco setup` then
+ * runs only with `-l <collection>…` (checked by `checkRacoSetupArgs`: raco once set up the whole
+ * installation after an argument it did not expect). When the tests run as root, every command
+ * runs as `nobody` (`runuser -u nobody --`) on a world-writable copy, so a stray write into the
+ * installation fails instead of happening. Commands get a minimal environment (`env -i`): no
+ * developer setting (`PLTCOLLECTS`, `PLT_SETUP_OPTIONS`, `PLTSTDERR`, …) leaks in.
+ *
+ * Fragile: needs `runuser` and a `nobody` user when run as root (`canUseRacoSetupSandbox`);
+ * raco's own paths (`<addon>/8.7/bin`, the user doc index) are asked from Racket in the sandbox,
+ * not guessed. NX_RACO_KEEP_TMP=1 keeps the sandbox.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEEP_TMP_ENV } from './temp-tree.js';
+
+/** One command in the sandbox may take this long at most. */
+export const SANDBOX_RUN_TIMEOUT_MS = 120_000;
+
+/** The unprivileged user commands run as when the tests run as root. */
+export const SANDBOX_USER = 'nobody';
+
+export interface SandboxRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RacoSetupSandbox {
+  /** Canonical temp root holding `ws/`, `addon/` and `home/`. */
+  readonly root: string;
+  /** The fixture's copy, linked as a collection root. */
+  readonly workspace: string;
+  /** `PLTADDONDIR` of every command. */
+  readonly addonDir: string;
+  /** `(find-user-console-bin-dir)`: where raco setup writes the launchers. */
+  readonly binDir: string;
+  /** `(find-user-doc-dir)/index.html`: the "up" link of the collections' HTML documents. */
+  readonly userDocIndex: string;
+  /** Runs `raco setup ARGS` (checked by `checkRacoSetupArgs`) in the workspace. */
+  runRacoSetup(args: readonly string[]): Promise<SandboxRun>;
+  /** Runs any command as the sandbox user, with the sandbox environment, in the workspace. */
+  run(command: string, args: readonly string[]): Promise<SandboxRun>;
+  /** Removes the sandbox, unless NX_RACO_KEEP_TMP is set. */
+  dispose(): void;
+}
+
+/** Flags `runRacoSetup` passes on, with the number of arguments each takes. */
+const ALLOWED_FLAGS: ReadonlyMap<string, number> = new Map([
+  ['-j', 1],
+  ['-c', 0],
+  // `-c`'s flags without bootstrapping (setup-cmdline.rkt:72-78, setup/main.rkt:203-213):
+  // `-c` loads setup's own modules from source first, ~75 s of CPU on this machine.
+  ['--fast-clean', 0],
+  ['-D', 0],
+  ['-x', 0],
+  ['-i', 0],
+  ['-I', 0],
+  ['-n', 0],
+  ['-v', 0],
+]);
+
+/**
+ * Throws unless `args` is known flags followed by `-l` and at least one collection name, the
+ * only shape that cannot make raco set up the whole installation.
+ * @example checkRacoSetupArgs(['-j', '1', '-l', 'alpha']) //=> undefined
+ */
+export function checkRacoSetupArgs(args: readonly string[]): void {
+  const refuse = (why: string): never => {
+    throw new Error(`[raco-setup-sandbox] Expected raco setup arguments ending in \`-l <collection>…\`, got \`${args.join(' ')}\`: ${why}`);
+  };
+  const at = args.indexOf('-l');
+  if (at === -1) refuse('no -l');
+  const collections = args.slice(at + 1);
+  if (collections.length === 0) refuse('-l names no collection');
+  for (const name of collections) {
+    if (!/^[A-Za-z0-9_+-][A-Za-z0-9_+\-/.]*$/.test(name) || name.startsWith('-') || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      refuse(`\`${name}\` is not a collection name`);
+    }
+  }
+  for (let i = 0; i < at; i += 1) {
+    const arity = ALLOWED_FLAGS.get(args[i]!);
+    if (arity === undefined) refuse(`\`${args[i]}\` is not an allowed flag`);
+    if (arity === 1 && (i + 1 >= at || !/^\d+$/.test(args[i + 1]!))) refuse(`\`${args[i]}\` needs a number`);
+    i += arity ?? 0;
+  }
+}
+
+/** Whether the process runs as root (so commands must run as `SANDBOX_USER`). */
+function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/**
+ * The argv that runs `command` with exactly `env`, as `SANDBOX_USER` when `asUser` is set.
+ * @example sandboxArgv('raco', ['setup'], { PLTADDONDIR: '/t/addon' }, true)
+ * //=> ['runuser', '-u', 'nobody', '--', 'env', '-i', 'PLTADDONDIR=/t/addon', 'raco', 'setup']
+ */
+export function sandboxArgv(command: string, args: readonly string[], env: Readonly<Record<string, string>>, asUser: boolean): string[] {
+  const inEnv = ['env', '-i', ...Object.entries(env).map(([name, value]) => `${name}=${value}`), command, ...args];
+  return asUser ? ['runuser', '-u', SANDBOX_USER, '--', ...inEnv] : inEnv;
+}
+
+/** Whether raco setup can be sandboxed here: not root, or root with `runuser` and a `nobody` user. */
+export function canUseRacoSetupSandbox(): boolean {
+  if (!isRoot()) return true;
+  const r = spawnSync('runuser', ['-u', SANDBOX_USER, '--', 'true'], { timeout: 10_000 });
+  return r.status === 0;
+}
+
+/**
+ * Runs `argv` in `cwd` (with `env`, default the inherited one) and collects its output.
+ * @example (await runCommand(['echo', 'hi'], '/tmp')).stdout //=> 'hi\n'
+ */
+export function runCommand(argv: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<SandboxRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: SANDBOX_RUN_TIMEOUT_MS });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolvePromise({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
+  });
+}
+
+function makeWorldWritable(dir: string): void {
+  const r = spawnSync('chmod', ['-R', 'a+rwX', dir], { timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`[raco-setup-sandbox] chmod -R a+rwX ${dir} failed: ${String(r.stderr)}`);
+}
+
+/**
+ * A sandbox holding a copy of `fixtureDir` (without `compiled/` directories), its top-level
+ * directories linked as user-scope collections.
+ * @example (await createRacoSetupSandbox(FIXTURE)).binDir //=> '/tmp/nx-raco-raco-setup-AbC123/addon/8.7/bin'
+ */
+export async function createRacoSetupSandbox(fixtureDir: string): Promise<RacoSetupSandbox> {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'nx-raco-raco-setup-')));
+  const workspace = join(root, 'ws');
+  const addonDir = join(root, 'addon');
+  const home = join(root, 'home');
+  const dispose = (): void => {
+    if (process.env[KEEP_TMP_ENV] === undefined) rmSync(root, { recursive: true, force: true });
+    else console.log(`[raco-setup-sandbox] kept ${root}`);
+  };
+  try {
+    cpSync(fixtureDir, workspace, { recursive: true, filter: (src) => !src.split('/').includes('compiled') });
+    mkdirSync(addonDir);
+    mkdirSync(home);
+    chmodSync(root, 0o777);
+    makeWorldWritable(root);
+    const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, PLTADDONDIR: addonDir };
+    const asUser = isRoot();
+    const run = (command: string, args: readonly string[]): Promise<SandboxRun> => runCommand(sandboxArgv(command, args, env, asUser), workspace);
+    const link = await run('raco', ['link', '-u', '-d', workspace]);
+    if (link.code !== 0) throw new Error(`[raco-setup-sandbox] raco link -u -d ${workspace} failed (${String(link.code)}): ${link.stderr}`);
+    const dirs = await run('racket', ['-l', 'racket/base', '-l', 'setup/dirs', '-e', '(for-each displayln (list (find-user-console-bin-dir) (build-path (find-user-doc-dir) "index.html")))']);
+    const [binDir, userDocIndex] = dirs.stdout.split('\n');
+    if (dirs.code !== 0 || binDir === undefined || userDocIndex === undefined || !binDir.startsWith(addonDir)) {
+      throw new Error(`[raco-setup-sandbox] could not ask Racket for the user bin and doc dirs: ${dirs.stdout}${dirs.stderr}`);
+    }
+    return {
+      root,
+      workspace,
+      addonDir,
+      binDir,
+      userDocIndex,
+      runRacoSetup(args) {
+        checkRacoSetupArgs(args);
+        return run('raco', ['setup', ...args]);
+      },
+      run,
+      dispose,
+    };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
