@@ -5,5 +5,6 @@
 (define build-deps '("rackunit-lib"))
 (define racket-launcher-names '("hello"))
 (define racket-launcher-libraries '("main.rkt"))
+(define scribblings '(("scribblings/hello.scrbl" () (tool))))
 (define pkg-desc (string-append "Says hello" " from an nx-raco example"))
 (define supported-languages `(en ,@'(fr de)))

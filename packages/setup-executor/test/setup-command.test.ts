@@ -43,6 +43,7 @@ describe.skipIf(!hasRacketAndRaco())('nx-raco setup (real Racket)', () => {
     'greeting/compiled/info_rkt.dep', 'greeting/compiled/info_rkt.zo', 'greeting/compiled/main_rkt.dep', 'greeting/compiled/main_rkt.zo',
     'hello/compiled/info_rkt.dep', 'hello/compiled/info_rkt.zo', 'hello/compiled/main_rkt.dep', 'hello/compiled/main_rkt.zo',
     'hello/private/compiled/banner_rkt.dep', 'hello/private/compiled/banner_rkt.zo',
+    'hello/scribblings/compiled/hello_scrbl.dep', 'hello/scribblings/compiled/hello_scrbl.zo',
   ];
 
   beforeAll(() => assertBuiltCliIsFresh());
@@ -59,10 +60,14 @@ describe.skipIf(!hasRacketAndRaco())('nx-raco setup (real Racket)', () => {
     expect(launcher).toContain(`'-l-' 'hello/main.rkt'  \${1+"$@"}`);
     const hello = spawnSync(ws.path('bin/hello'), [], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
     expect(hello.status).toBe(0);
+    // hello's manual, and the workspace index linking to it.
+    expect(r.stdout).toContain('nx-raco setup: rendering: <root>/hello/scribblings/hello.scrbl\n');
+    expect(readFileSync(ws.path('hello/doc/hello/index.html'), 'utf8')).toContain('<title>Hello: an nx-raco example</title>');
+    expect(readFileSync(ws.path('doc/index.html'), 'utf8')).toContain('href="../hello/doc/hello/index.html"');
   });
 
   it('does nothing on a second run', () => {
-    const stamps = (): number[] => [...all, '../bin/hello'].map((rel) => statSync(join(ws.root, rel.startsWith('../') ? rel.slice(3) : rel)).mtimeMs);
+    const stamps = (): number[] => [...all, 'bin/hello', 'hello/doc/hello/index.html'].map((rel) => statSync(ws.path(rel)).mtimeMs);
     const before = stamps();
     const r = run('-j', '1');
     expect(r.code).toBe(0);
@@ -80,6 +85,7 @@ describe.skipIf(!hasRacketAndRaco())('nx-raco setup (real Racket)', () => {
         'nx-raco setup: --- cleaning collections ---                           [T]',
         'nx-raco setup: deleting: in <root>/hello',
         'nx-raco setup: deleting: in <root>/hello/private',
+        'nx-raco setup: deleting: in <root>/hello/scribblings',
         '',
       ].join('\n'),
     );

@@ -195,7 +195,9 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     return errors.length > 0 ? 1 : 0;
   }
   const roots = listWorkspaceCollections(ctx.workspaceRoot);
-  const ccs = listSetupCollections(roots, selected, { noDocs: options.noDocs });
+  // As raco, -D only changes what is compiled (no scribblings sources or subdirectory); the
+  // other steps see every collection.
+  const ccs = listSetupCollections(roots, selected, { noDocs: false });
   const unknown = findUnknownCollections(ccs, selected);
   if (unknown.length > 0) {
     io.stderr(`${PROGRAM}: collection not found: ${unknown.join(', ')}; the workspace's collections are: ${roots.map((r) => r.name).join(', ') || '(none)'}.\n`);
@@ -237,8 +239,9 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     if (!options.noZo) {
       io.stdout(formatBanner('compiling collections', now()));
       const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
-      if (jobs > 1) await compileInParallel(good, jobs, ctx, env, options, io, errors);
-      else await compileSequentially(good, ctx, env, options, io, errors);
+      const toCompile = options.noDocs ? sortCollections(listSetupCollections(roots, selected, { noDocs: true }).filter((cc) => cc.infoError === undefined)) : good;
+      if (jobs > 1) await compileInParallel(toCompile, jobs, ctx, env, options, io, errors);
+      else await compileSequentially(toCompile, ctx, env, options, io, errors);
     }
     if (!options.noLauncher) {
       io.stdout(formatBanner('creating launchers', now()));

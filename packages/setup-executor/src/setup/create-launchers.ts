@@ -132,8 +132,12 @@ export function createLaunchers(request: CreateLaunchersRequest, io: LauncherIo)
       const shown = relative(request.workspaceRoot, path);
       const text = launcherText({ bindir, kind: launcher.kind, flags: addSearchDirs(launcher.kind, launcher.flags, request.searchDirs) });
       try {
-        (writeLauncherFile(path, text) === 'unchanged' ? unchanged : written).push(shown);
-        if (request.verbose === true) io.stdout(`${program}: launcher: ${shown}\n`);
+        // As raco: the line only for a launcher that was (re)written.
+        if (writeLauncherFile(path, text) === 'unchanged') unchanged.push(shown);
+        else {
+          written.push(shown);
+          if (request.verbose === true) io.stdout(`${program}: launcher: ${shown}\n`);
+        }
       } catch (error) {
         errors.push(toStepError(collection, error));
       }
