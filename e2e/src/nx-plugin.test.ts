@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,10 +194,15 @@ describe.skipIf(!hasRacket)('e2e/nx-plugin', () => {
     const launcher = join(workspace, 'bin', 'mylib');
     const launched = spawnSync(launcher, [], { cwd: tmpdir(), env: testEnv(), encoding: 'utf8' });
     expect({ code: launched.status, stdout: launched.stdout, stderr: launched.stderr }).toEqual({ code: 0, stdout: 'Hello, world!\n', stderr: '' });
-    // The launcher is an output of the cached target: deleted, it comes back from the cache.
+    // The generated manual, built by the target into the collection's doc/ directory.
+    const manual = join(workspace, 'collects/mylib/doc/mylib/index.html');
+    expect(readFileSync(manual, 'utf8')).toContain('<title>mylib</title>');
+    // The launcher and the manual are outputs of the cached target: deleted, they come back from the cache.
     rmSync(launcher);
+    rmSync(join(workspace, 'collects/mylib/doc'), { recursive: true });
     expect(nx('run', 'mylib:setup', '--output-style=static')).toContain('for 1 out of 1 tasks');
     expect(spawnSync(launcher, [], { cwd: tmpdir(), env: testEnv(), encoding: 'utf8' }).stdout).toBe('Hello, world!\n');
+    expect(existsSync(manual)).toBe(true);
     const test = run('raco', ['test', 'collects/mylib'], racketEnv());
     expect(test.code).toBe(0);
     expect(test.output).toContain('1 test passed');
