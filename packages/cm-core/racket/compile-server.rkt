@@ -62,13 +62,6 @@
 ;;         raco make --no-deps: compile each file alone with compiler/compiler's compile-zos
 ;;         (no .dep, no dependencies), after the `scheme` elaboration prefix and `load`ing each
 ;;         prefix file.  -> {type:"compile-zos-result", id, ok, message, stdout, stderr}
-;;     {type:"dep-record", id, sourceSha1, deps:[{encoded, sha1}...]}
-;;         -> {type:"dep-record-result", id, text, importsSha1}
-;;         The exact .dep text CM's `write-deps` would write (one line + "\n") given the hash CM
-;;         would use for each dep (ext: SHA-1 of the file; module: compiled SHA-1 ++ its .dep's
-;;         imports SHA-1, see racket-notes §2.4). PROTOTYPE ONLY: the TypeScript .dep writer
-;;         replaces this. Ties between equal hashes are broken by the reverse of the given order
-;;         (CM's order is its internal hash-table order, so exact ties may differ).
 ;;     {type:"ping", id}     -> {type:"pong", id, protocol, pid, racketVersion, vm, targetMachine,
 ;;                               useCompiledFilePaths, compiledFileRoots, collectsDir}
 ;;     {type:"reset", id}    -> {type:"reset-done", id}   fresh namespace (only at top level)
@@ -141,7 +134,7 @@
          (only-in compiler/private/cm-path rkt->ss path*->collects-relative)
          (only-in compiler/private/cm-util s-exp<?))
 
-(define PROTOCOL-VERSION 3)
+(define PROTOCOL-VERSION 4)
 (define EXIT-PROTOCOL-ERROR 70)
 
 ;; ----------------------------------------------------------------------------------------
@@ -620,50 +613,6 @@
                  'stdout (get-output-string out) 'stderr (get-output-string err))))
 
 ;; ----------------------------------------------------------------------------------------
-;; .dep text (prototype helper; mirrors `write-deps` + `get-dep-sha1s`, cm-minimal ~l.881-1000)
-
-(define (read-encoded s)
-  (define in (open-input-string s))
-  (define v (parameterize ([read-accept-reader #f] [read-accept-lang #f] [read-accept-compiled #f])
-              (read in)))
-  (unless (and (not (eof-object? v)) (eof-object? (read in)))
-    (error 'dep-record "Expected one encoded dependency, got ~s" s))
-  v)
-
-(define (handle-dep-record! id msg)
-  (define result
-    (with-handlers ([exn:fail? (lambda (e) e)])
-      (define src-sha1 (hash-ref msg 'sourceSha1 #f))
-      (define items (hash-ref msg 'deps #f))
-      (unless (string? src-sha1)
-        (error 'dep-record "Expected \"sourceSha1\" to be a string, got ~s" src-sha1))
-      (unless (and (list? items)
-                   (andmap (lambda (i) (and (hash? i)
-                                            (string? (hash-ref i 'encoded #f))
-                                            (string? (hash-ref i 'sha1 #f))))
-                           items))
-        (error 'dep-record "Expected \"deps\" to be a list of {encoded, sha1} strings, got ~s"
-               items))
-      (define deps (map (lambda (i) (read-encoded (hash-ref i 'encoded))) items))
-      ;; Built with `cons` while folding, hence in reverse order, then stable-sorted by hash.
-      (define pairs (for/fold ([l null]) ([d (in-list deps)] [i (in-list items)])
-                      (cons (cons (hash-ref i 'sha1) d) l)))
-      (define imports-sha1
-        (let ([p (open-output-string)])
-          (write (sort pairs string<? #:key car) p)
-          (sha1 (get-output-bytes p))))
-      (define o (open-output-string))
-      (write (list* (version) (current-compile-target-machine) (cons src-sha1 imports-sha1)
-                    (sort deps s-exp<?))
-             o)
-      (newline o)
-      (cons (get-output-string o) imports-sha1)))
-  (if (exn? result)
-      (protocol-error! id (exn-message result))
-      (send! (hasheq 'type "dep-record-result" 'id id
-                     'text (car result) 'importsSha1 (cdr result)))))
-
-;; ----------------------------------------------------------------------------------------
 ;; Dispatch
 
 (define (handle-request! msg)
@@ -674,8 +623,6 @@
      (handle-compile! id (hash-ref msg 'path #f) (hash-ref msg 'zoTmp #f))]
     [(equal? type "recompile")
      (handle-recompile! id (hash-ref msg 'path #f) (hash-ref msg 'from #f) (hash-ref msg 'zoTmp #f))]
-    [(equal? type "dep-record")
-     (handle-dep-record! id msg)]
     [(equal? type "compile-zos")
      (handle-compile-zos! id (hash-ref msg 'files #f) (hash-ref msg 'prefixes null)
                           (eq? #t (hash-ref msg 'noPrim #f)) (eq? #t (hash-ref msg 'verbose #f)))]

@@ -36,8 +36,6 @@ import {
   type ClientMessage,
   type CompileResult,
   type CompileZosResult,
-  type DepRecordRequest,
-  type DepRecordResult,
   type NeedAnswer,
   type NeedMessage,
   type Pong,
@@ -153,11 +151,6 @@ export class CompileServerClient {
   /** raco make `--no-deps`: compile `files` alone, no `.dep` (see `CompileZosRequest`). */
   compileZos(files: readonly string[], options: { prefixes: readonly string[]; noPrim: boolean; verbose: boolean }): Promise<CompileZosResult> {
     return this.#request({ type: 'compile-zos', files, ...options });
-  }
-
-  /** Prototype helper: the `.dep` text CM would write (see `DepRecordRequest`). */
-  renderDepRecord(sourceSha1: string, deps: DepRecordRequest['deps']): Promise<DepRecordResult> {
-    return this.#request({ type: 'dep-record', sourceSha1, deps });
   }
 
   ping(): Promise<Pong> {

@@ -1,12 +1,11 @@
 /**
  * The Racket compile server against raco make itself (real Racket, real temp trees): the
- * dependency lists it reports, the `.zo` bytes it produces, and the `.dep` text of the prototype
- * `dep-record` request must be what raco make writes for the same sources. Builds are driven by
- * the fixture builder (testing/fixtures/compile-server-build.ts), which nests dependency compiles
- * inside `need` callbacks the way CM does.
+ * dependency lists it reports, the `.zo` bytes it produces, and the `.dep` text the TypeScript
+ * record writer makes from its results must be what raco make writes for the same sources. Builds
+ * are driven by the fixture builder (testing/fixtures/compile-server-build.ts), which nests
+ * dependency compiles inside `need` callbacks the way CM does.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -208,14 +207,14 @@ describe('compile-server/compile-server.rkt', () => {
       const { replies, status } = talkToServer([
         'not json',
         '{"type":"nope","id":7}',
-        '{"type":"dep-record","id":8,"sourceSha1":"x","deps":[{"encoded":"(unclosed","sha1":"y"}]}',
+        '{"type":"compile-zos","id":8,"files":"x.rkt","prefixes":[],"noPrim":false,"verbose":false}',
         '{"type":"compile","id":9,"path":"relative.rkt","zoTmp":"/tmp/x.zo"}',
         '{"type":"ping","id":10}',
       ]);
       expect(replies).toEqual([
         { type: 'protocol-error', id: null, message: 'Expected a JSON object with a string "type", got "not json"' },
         { type: 'protocol-error', id: 7, message: 'Unknown request type "nope"' },
-        { type: 'protocol-error', id: 8, message: expect.stringContaining('read') },
+        expect.objectContaining({ type: 'compile-zos-result', id: 8, ok: false, message: expect.stringContaining('Expected "files"') }),
         expect.objectContaining({ type: 'compile-result', id: 9, ok: false, kind: 'bad-request' }),
         expect.objectContaining({ type: 'pong', id: 10, protocol: PROTOCOL_VERSION, targetMachine: 'ta6le' }),
       ]);
@@ -228,30 +227,6 @@ describe('compile-server/compile-server.rkt', () => {
         { type: 'protocol-error', id: null, message: 'Got "ready" for need 1, but no need is outstanding' },
       ]);
       expect(status).toBe(EXIT_PROTOCOL_ERROR);
-    });
-
-    it('renders .dep text like write-deps (sorted deps, hashes of the pairs sorted by hash)', () => {
-      const { replies } = talkToServer([
-        JSON.stringify({
-          type: 'dep-record',
-          id: 1,
-          sourceSha1: 'fae86c8fb18573eafa34eeaf2411766a38defa3f',
-          deps: [
-            { encoded: '(ext . #"/x/d.rktd")', sha1: 'b'.repeat(40) },
-            { encoded: '#"/x/b.rkt"', sha1: 'a'.repeat(80) },
-          ],
-        }),
-      ]);
-      const hashed = `(("${'a'.repeat(80)}" . #"/x/b.rkt") ("${'b'.repeat(40)}" ext . #"/x/d.rktd"))`;
-      const importsSha1 = createHash('sha1').update(hashed).digest('hex');
-      expect(replies).toEqual([
-        {
-          type: 'dep-record-result',
-          id: 1,
-          importsSha1,
-          text: `("8.7" ta6le ("fae86c8fb18573eafa34eeaf2411766a38defa3f" . "${importsSha1}") #"/x/b.rkt" (ext . #"/x/d.rktd"))\n`,
-        },
-      ]);
     });
   });
 });

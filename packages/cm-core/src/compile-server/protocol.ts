@@ -17,8 +17,11 @@
  * round-trip; the `encoded` forms are exact (Racket `~s` escapes every byte).
  */
 
-/** Bumped whenever a message changes shape; reported by `pong`. */
-export const PROTOCOL_VERSION = 3;
+/**
+ * Bumped whenever a message changes shape or a request appears or goes; reported by `pong`.
+ * 4: the prototype `dep-record` request is gone (TypeScript writes `.dep` files, dep/dep-record.ts).
+ */
+export const PROTOCOL_VERSION = 4;
 
 /** Exit status of the server after a fatal protocol error. */
 export const EXIT_PROTOCOL_ERROR = 70;
@@ -72,20 +75,6 @@ export interface CompileZosResult {
   readonly stderr: string;
 }
 
-/** Prototype only: render the `.dep` text CM's `write-deps` would write, given each dep's hash. */
-export interface DepRecordRequest {
-  readonly type: 'dep-record';
-  readonly id: RequestId;
-  /** SHA-1 (hex) of the source, as reported by `compile-result`. */
-  readonly sourceSha1: string;
-  /**
-   * Each dependency's encoded form (from `compile-result`) and the hash CM would use for it:
-   * for `ext` the SHA-1 of the file, for a module its compiled SHA-1 followed by the imports
-   * SHA-1 of its `.dep` (racket-notes §2.4). Equal hashes are tie-broken by reverse order.
-   */
-  readonly deps: readonly { readonly encoded: string; readonly sha1: string }[];
-}
-
 export interface PingRequest {
   readonly type: 'ping';
   readonly id: RequestId;
@@ -120,7 +109,6 @@ export type ServerRequest =
   | CompileRequest
   | RecompileRequest
   | CompileZosRequest
-  | DepRecordRequest
   | PingRequest
   | ResetRequest
   | SetCompileModeRequest
@@ -231,14 +219,6 @@ export interface RecompileSuccess {
 
 export type RecompileResult = RecompileSuccess | (Omit<CompileFailure, 'type'> & { readonly type: 'recompile-result' });
 
-export interface DepRecordResult {
-  readonly type: 'dep-record-result';
-  readonly id: RequestId;
-  /** The whole `.dep` file: one line plus `\n`. */
-  readonly text: string;
-  readonly importsSha1: string;
-}
-
 export interface Pong {
   readonly type: 'pong';
   readonly id: RequestId;
@@ -280,7 +260,7 @@ export interface ProtocolErrorMessage {
   readonly message: string;
 }
 
-export type ServerReply = CompileResult | RecompileResult | CompileZosResult | DepRecordResult | Pong | ResetDone | SetCompileModeResult | Bye;
+export type ServerReply = CompileResult | RecompileResult | CompileZosResult | Pong | ResetDone | SetCompileModeResult | Bye;
 
 export type ServerMessage = ServerReply | NeedMessage | ProtocolErrorMessage;
 
@@ -289,7 +269,6 @@ export interface ReplyFor {
   readonly compile: CompileResult;
   readonly recompile: RecompileResult;
   readonly 'compile-zos': CompileZosResult;
-  readonly 'dep-record': DepRecordResult;
   readonly ping: Pong;
   readonly reset: ResetDone;
   readonly 'set-compile-mode': SetCompileModeResult;
@@ -301,7 +280,6 @@ export const REPLY_TYPE: { readonly [K in ServerRequest['type']]: ReplyFor[K]['t
   compile: 'compile-result',
   recompile: 'recompile-result',
   'compile-zos': 'compile-zos-result',
-  'dep-record': 'dep-record-result',
   ping: 'pong',
   reset: 'reset-done',
   'set-compile-mode': 'set-compile-mode-result',
@@ -312,7 +290,6 @@ const SERVER_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'compile-result',
   'recompile-result',
   'compile-zos-result',
-  'dep-record-result',
   'pong',
   'reset-done',
   'set-compile-mode-result',
