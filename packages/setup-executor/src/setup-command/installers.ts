@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAll, writeValue, type RacketValue } from '@nx-raco/cm-core';
-import { formatCollectionName, type SetupCollection } from './collection-files.js';
+import { formatCollectionName, sortCollections, type SetupCollection } from './collection-files.js';
 import type { SetupError } from './setup-report.js';
 import { PROGRAM } from './setup-options.js';
 
@@ -138,14 +138,6 @@ function exnMessageOf(error: unknown): string {
   return (fields < 0 ? lines : lines.slice(0, fields)).join('\n');
 }
 
-/** raco's order: all collections sorted by `cc-name` with `string<?` (`setup-core.rkt:712`). */
-function sortLikeRaco(ccs: readonly SetupCollection[]): SetupCollection[] {
-  return ccs
-    .map((cc) => ({ cc, key: formatCollectionName(cc) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ cc }) => cc);
-}
-
 interface RunnerExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -220,7 +212,7 @@ function describeStop(exit: RunnerExit, racket: string): string {
 export async function runInstallers(part: InstallerPart, ccs: readonly SetupCollection[], ctx: InstallerContext, io: InstallerIo): Promise<SetupError[]> {
   const { during } = PARTS[part];
   const jobs: { readonly cc: SetupCollection; readonly job: Job }[] = [];
-  for (const cc of sortLikeRaco(ccs)) {
+  for (const cc of sortCollections(ccs)) {
     let job = readJob(cc, part);
     if (job === undefined) continue;
     if (job.kind === 'file' && ctx.compile !== undefined) {
