@@ -8,14 +8,13 @@
  * `scribblings` entry), oops (raises while running), zexit (kills the worker with `exit`, as
  * the last document run, so the undefined-tag check and the renders happen in a new worker).
  *
- * Scenario: build everything; compare alpha/beta/gamma with `raco setup` run sandboxed (as
- * `nobody`, `PLTADDONDIR` in a temp dir) on a copy; build again (only clock); edit alpha's prose
+ * Scenario: build everything; compare alpha/beta/gamma with `raco setup` run on a copy in the
+ * sandbox of `support/raco-setup-sandbox.ts` (as `nobody`, `PLTADDONDIR` in a temp dir); build again (only clock); edit alpha's prose
  * (alpha, then omni); rename beta's section that gamma links to (beta, gamma, omni); the index
  * page. The step's stand-in for the compile step is `raco make` on the sources.
  * NX_RACO_KEEP_TMP=1 keeps the trees.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocumentation, getDocIndexPath, type DocDecision } from '../src/docs/index.js';
@@ -23,6 +22,8 @@ import { createWorkspaceEnv } from '../src/plugin/workspace-env.js';
 import { listSetupCollections } from '../src/setup-command/collection-files.js';
 import type { SetupError } from '../src/setup-command/setup-report.js';
 import { listWorkspaceCollections } from '../src/setup-command/workspace-collections.js';
+import { cleanEnv, runProcess, type ProcessRun } from './support/process-run.js';
+import { createRacoSetupSandbox, type RacoSetupSandbox } from './support/raco-setup-sandbox.js';
 import { createTempTree, listFiles, type FileTree } from './support/temp-tree.js';
 import { hasRacketAndRaco } from './support/tool-runs.js';
 
@@ -73,57 +74,15 @@ const DOC_DIRS = ['alpha/doc', 'beta/doc', 'gamma/doc'];
 /** The collections that fail every time, left out of the incremental runs. */
 const FAILING = ['broken', 'oops', 'zexit'];
 
-interface Captured {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runProcess(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Captured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: RACO_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['PLTSTDERR', 'PLTCOLLECTS', 'PLTCOMPILEDROOTS', 'PLT_SETUP_OPTIONS', 'PLTUSERHOME']) delete env[name];
-  return { ...env, ...extra };
-}
-
-/** raco setup on a copy of the compared collections, as `nobody`, with a temp addon dir. */
-async function runRacoSandboxed(): Promise<{ root: string; ws: string; run: Captured; dispose: () => void }> {
-  const sandbox = createTempTree({}, 'nx-raco-docs-raco-');
-  const ws = sandbox.path('ws');
-  for (const [rel, text] of Object.entries(FIXTURE)) if (COMPARED.some((c) => rel.startsWith(`${c}/`))) sandbox.write(`ws/${rel}`, text);
-  sandbox.write('addon/.keep', '');
-  chmodSync(sandbox.root, 0o777);
-  for (const rel of ['', ...listDirs(sandbox.root)]) chmodSync(join(sandbox.root, rel), 0o777);
-  for (const rel of listFiles(sandbox.root)) chmodSync(join(sandbox.root, rel), 0o666);
-  const env = cleanEnv({ PLTADDONDIR: sandbox.path('addon') });
-  const script = `raco link -u -d ${ws} && raco setup -j 1 -l ${COMPARED.join(' ')}`;
-  const run = await runProcess('runuser', ['-u', 'nobody', '--', 'sh', '-c', script], sandbox.root, env);
-  return { root: sandbox.root, ws, run, dispose: () => sandbox.dispose() };
-}
-
-function listDirs(root: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const r = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      out.push(r);
-      walk(r);
-    }
-  };
-  walk('');
-  return out;
+/** raco setup on a copy of the compared collections, in the sandbox. */
+async function runRacoSandboxed(): Promise<{ sandbox: RacoSetupSandbox; run: ProcessRun }> {
+  const sandbox = await createRacoSetupSandbox(Object.fromEntries(Object.entries(FIXTURE).filter(([rel]) => COMPARED.some((c) => rel.startsWith(`${c}/`)))));
+  try {
+    return { sandbox, run: await sandbox.runRacoSetup(['-j', '1', '-l', ...COMPARED]) };
+  } catch (error) {
+    sandbox.dispose();
+    throw error;
+  }
 }
 
 /** The HTML/css/js files under the documentation directories, relative to `ws`. */
@@ -132,8 +91,8 @@ function listRendered(ws: string): string[] {
 }
 
 /** `html` with only the sandbox root and the up link made neutral. */
-function normalizeHtml(html: string, ws: string, upLink: RegExp): string {
-  return html.replace(upLink, 'href="<up>"').split(ws).join('<ws>');
+function normalizeHtml(html: string, ws: string, upLink: RegExp | string): string {
+  return html.replaceAll(upLink, 'href="<up>"').split(ws).join('<ws>');
 }
 
 describe.skipIf(!hasRacketAndRaco())('documentation step (real Racket, compared with raco setup)', () => {
@@ -144,13 +103,13 @@ describe.skipIf(!hasRacketAndRaco())('documentation step (real Racket, compared 
   let raco: Awaited<ReturnType<typeof runRacoSandboxed>> | undefined;
   let racoRun: Promise<Awaited<ReturnType<typeof runRacoSandboxed>>>;
   afterAll(() => {
-    raco?.dispose();
+    raco?.sandbox.dispose();
     addon.dispose();
     tree.dispose();
   });
 
   const compile = async (files: readonly string[]): Promise<void> => {
-    const r = await runProcess('raco', ['make', ...files], ws, env);
+    const r = await runProcess('raco', ['make', ...files], { cwd: ws, env, timeoutMs: RACO_TIMEOUT_MS });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   };
@@ -174,6 +133,8 @@ describe.skipIf(!hasRacketAndRaco())('documentation step (real Racket, compared 
 
   beforeAll(async () => {
     racoRun = runRacoSandboxed();
+    // Its failure is reported by the test that awaits it, not as an unhandled rejection.
+    racoRun.catch(() => undefined);
     await compile(SOURCES);
   }, RACO_TIMEOUT_MS);
 
@@ -222,25 +183,26 @@ describe.skipIf(!hasRacketAndRaco())('documentation step (real Racket, compared 
     raco = await racoRun;
     expect(raco.run.stderr).toBe('');
     expect(raco.run.code).toBe(0);
-    expect(listRendered(ws)).toEqual(listRendered(raco.ws));
-    const racoUp = new RegExp(`href="file://${raco.root}/addon/8\\.7/doc/index\\.html"`, 'g');
+    const racoWs = raco.sandbox.workspace;
+    expect(listRendered(ws)).toEqual(listRendered(racoWs));
+    const racoUp = `href="file://${raco.sandbox.userDocIndex}"`;
     const ourUp = /href="\.\.\/\.\.\/\.\.\/doc\/index\.html"/g;
     for (const rel of listRendered(ws)) {
       const ours = readFileSync(join(ws, rel), 'utf8');
-      const theirs = readFileSync(join(raco.ws, rel), 'utf8');
+      const theirs = readFileSync(join(racoWs, rel), 'utf8');
       if (!rel.endsWith('.html')) {
         expect(ours, rel).toBe(theirs);
         continue;
       }
       expect(ours, rel).toMatch(ourUp);
-      expect(normalizeHtml(ours, ws, ourUp), rel).toBe(normalizeHtml(theirs, raco.ws, racoUp));
+      expect(normalizeHtml(ours, ws, ourUp), rel).toBe(normalizeHtml(theirs, racoWs, racoUp));
     }
     // raco's printed lines for the compared documents, with its prefix.
     const racoLines = raco.run.stdout
       .split('\n')
-      .filter((l) => l.includes(raco!.ws))
+      .filter((l) => l.includes(racoWs))
       .filter((l) => /^raco setup: (running|rendering|WARNING)/.test(l))
-      .map((l) => l.replace('raco setup:', 'nx-raco setup:').split(raco!.ws).join('<ws>'));
+      .map((l) => l.replace('raco setup:', 'nx-raco setup:').split(racoWs).join('<ws>'));
     expect(racoLines).toEqual(docLines(first.stdout).filter((l) => COMPARED.some((c) => l.includes(`<ws>/${c}/`))));
   }, RACO_TIMEOUT_MS);
 

@@ -5,14 +5,12 @@
  * broken ones (missing export, missing file, a symbol instead of a path, a module that does not
  * compile). Every installer prints its arguments and whether its own `.zo` existed when it ran.
  *
- * raco runs in one copy of the fixture as user `nobody` (it cannot write into the installation),
- * with `PLTADDONDIR` in the copy and the collections linked there; ours runs in another copy. Only
- * the copies' roots are normalised (`<root>`) and raco's program name replaced by ours. Needs root
- * (for `runuser`) and Racket 8.7; NX_RACO_KEEP_TMP=1 keeps the trees.
+ * raco runs in one copy of the fixture in the sandbox of `support/raco-setup-sandbox.ts` (as user
+ * `nobody`, so it cannot write into the installation; a temp `PLTADDONDIR`; `colls` linked
+ * there); ours runs in another copy. Only the copies' roots are normalised (`<root>`) and raco's
+ * program name replaced by ours. Needs root (for `runuser`) and Racket 8.7; NX_RACO_KEEP_TMP=1
+ * keeps the trees.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompilationManager } from '@nx-raco/cm-core';
 import { createWorkspaceEnv } from '../src/plugin/workspace-env.js';
@@ -20,6 +18,8 @@ import { listSetupCollections, type SetupCollection } from '../src/setup-command
 import { installerBanner, runInstallers, type InstallerPart } from '../src/setup-command/installers.js';
 import type { SetupError } from '../src/setup-command/setup-report.js';
 import { createTempWorkspace, type TempWorkspace } from '../src/testing/fixtures/temp-workspace.js';
+import { cleanEnv, type ProcessRun } from './support/process-run.js';
+import { createRacoSetupSandbox, type RacoSetupSandbox } from './support/raco-setup-sandbox.js';
 import { hasRacketAndRaco } from './support/tool-runs.js';
 
 const RUN_TIMEOUT_MS = 120_000;
@@ -84,39 +84,6 @@ const FIXTURE: Record<string, string> = {
 };
 const COLLECTIONS = ['mc', 'boom', 'bad'];
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
-
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['PLT_SETUP_OPTIONS', 'PLTCOLLECTS', 'PLTADDONDIR', 'PLTSTDERR', 'PLTCOMPILEDROOTS', 'PLTUSERHOME']) delete env[name];
-  return env;
-}
-
-function makeWorldWritable(dir: string): void {
-  chmodSync(dir, 0o777);
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) makeWorldWritable(path);
-    else chmodSync(path, 0o666);
-  }
-}
-
 /** raco's lines inside the step after `--- <banner> ---`, with our program name. */
 function section(stdout: string, banner: string): string {
   const lines = stdout.split('\n');
@@ -141,25 +108,23 @@ function summaryErrors(stderr: string): SetupError[] {
 }
 
 describe.skipIf(!hasRacketAndRaco() || process.getuid?.() !== 0)('runInstallers compared with raco setup (real Racket)', () => {
-  let raco: TempWorkspace;
+  let raco: RacoSetupSandbox;
   let ours: TempWorkspace;
-  let racoRun: Run;
+  let racoRun: ProcessRun;
   const oursOut: Record<InstallerPart, { stdout: string; stderr: string; errors: SetupError[] }> = {
     pre: { stdout: '', stderr: '', errors: [] },
     general: { stdout: '', stderr: '', errors: [] },
     post: { stdout: '', stderr: '', errors: [] },
   };
-  const norm = (text: string, ws: TempWorkspace): string => text.replaceAll(ws.root, '<root>');
+  /** `text` with the copy's root (`root`) replaced by `<root>`. */
+  const norm = (text: string, root: string): string => text.replaceAll(root, '<root>');
 
   beforeAll(async () => {
-    raco = createTempWorkspace(FIXTURE, { suite: true, base: '/tmp' });
+    raco = await createRacoSetupSandbox(FIXTURE, { collectionRoots: ['colls'] });
     ours = createTempWorkspace(FIXTURE, { suite: true });
-    makeWorldWritable(raco.root);
-    const env = cleanEnv();
-    const script = `raco link -u -d ${raco.path('colls')} && raco setup -j 1 -D -x -l ${COLLECTIONS.join(' ')}`;
-    racoRun = await run('runuser', ['-u', 'nobody', '--', 'env', `PLTADDONDIR=${raco.path('addon')}`, 'sh', '-c', script], raco.root, env);
+    racoRun = await raco.runRacoSetup(['-j', '1', '-D', '-x', '-l', ...COLLECTIONS]);
 
-    const workspaceEnv = createWorkspaceEnv([ours.path('colls')], env);
+    const workspaceEnv = createWorkspaceEnv([ours.path('colls')], cleanEnv({ PLTADDONDIR: undefined }));
     const ccs: SetupCollection[] = listSetupCollections(
       COLLECTIONS.map((name) => ({ name, dir: ours.path(`colls/${name}`) })),
       [],
@@ -187,26 +152,26 @@ describe.skipIf(!hasRacketAndRaco() || process.getuid?.() !== 0)('runInstallers 
   });
 
   it.each(PARTS)('%s: prints the same lines and calls with the same arguments', (part) => {
-    expect(norm(oursOut[part].stdout, ours)).toBe(norm(section(racoRun.stdout, installerBanner(part)), raco));
+    expect(norm(oursOut[part].stdout, ours.root)).toBe(norm(section(racoRun.stdout, installerBanner(part)), raco.workspace));
   });
 
   it('calls every arity as raco does (spot check of the fixture)', () => {
-    const pre = norm(oursOut.pre.stdout, ours);
+    const pre = norm(oursOut.pre.stdout, ours.root);
     expect(pre).toContain('nx-raco setup: pre-installing: <root>/colls/mc (MC)\npre-installer (#<path:/usr/share/racket/collects/..>) zo:#t\n');
     expect(pre).toContain('pre-installer (#<path:/usr/share/racket/collects/..> #<path:<root>/colls/mc/sub> #t #f) zo:#t\n');
-    expect(norm(oursOut.general.stdout, ours)).toContain('installer (#<path:/usr/share/racket/collects/..> #<path:<root>/colls/mc/sub> #t #f) zo:#t\n');
-    expect(norm(oursOut.post.stdout, ours)).toContain('post-installer (#<path:/usr/share/racket/collects/..> #<path:<root>/colls/mc> #t) zo:#t\n');
+    expect(norm(oursOut.general.stdout, ours.root)).toContain('installer (#<path:/usr/share/racket/collects/..> #<path:<root>/colls/mc/sub> #t #f) zo:#t\n');
+    expect(norm(oursOut.post.stdout, ours.root)).toContain('post-installer (#<path:/usr/share/racket/collects/..> #<path:<root>/colls/mc> #t) zo:#t\n');
     expect(oursOut.pre.stderr).toContain('pre-installer stderr\n');
   });
 
   it('records the same errors, labelled as raco labels them', () => {
     const mine = PARTS.flatMap((part) => oursOut[part].errors).map((e) => ({
-      collection: norm(e.collection, ours),
+      collection: norm(e.collection, ours.root),
       during: e.during,
       // Our validation errors add a line naming the info.rkt field.
-      message: norm(e.message, ours).replace(/\n {2}expected by: [^\n]*/, ''),
+      message: norm(e.message, ours.root).replace(/\n {2}expected by: [^\n]*/, ''),
     }));
-    const theirs = summaryErrors(racoRun.stderr).map((e) => ({ ...e, collection: norm(e.collection, raco), message: norm(e.message, raco) }));
+    const theirs = summaryErrors(racoRun.stderr).map((e) => ({ ...e, collection: norm(e.collection, raco.workspace), message: norm(e.message, raco.workspace) }));
     expect(mine).toEqual(theirs);
     expect(mine.map((e) => `${e.during} ${e.collection}`)).toEqual([
       'early install <root>/colls/bad/noexp',
@@ -228,7 +193,7 @@ describe.skipIf(!hasRacketAndRaco())('runInstallers on its own (real Racket)', (
       'colls/b/info.rkt': info({ 'install-collection': '"i.rkt"' }),
       'colls/b/i.rkt': '#lang racket/base\n(provide installer)\n(define (installer d) (displayln "b ran"))\n',
     });
-    const env = createWorkspaceEnv([ws.path('colls')], cleanEnv());
+    const env = createWorkspaceEnv([ws.path('colls')], cleanEnv({ PLTADDONDIR: undefined }));
     const ccs = listSetupCollections([{ name: 'a', dir: ws.path('colls/a') }, { name: 'b', dir: ws.path('colls/b') }], [], { noDocs: true });
     let stdout = '';
     const errors = await runInstallers('general', ccs, { workspaceRoot: ws.root, racket: 'racket', env }, { stdout: (t) => (stdout += t), stderr: () => {} });

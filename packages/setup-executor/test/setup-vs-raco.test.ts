@@ -22,7 +22,8 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canUseRacoSetupSandbox, createRacoSetupSandbox, runCommand, type RacoSetupSandbox, type SandboxRun } from './support/raco-setup-sandbox.js';
+import { cleanEnv, runProcess, type ProcessRun } from './support/process-run.js';
+import { canUseRacoSetupSandbox, createRacoSetupSandbox, SANDBOX_RUN_TIMEOUT_MS, type RacoSetupSandbox } from './support/raco-setup-sandbox.js';
 import { createTempTree, listFiles, type TempTree } from './support/temp-tree.js';
 import { assertBuiltCliIsFresh, hasRacketAndRaco } from './support/tool-runs.js';
 
@@ -89,16 +90,13 @@ describe.skipIf(!hasRacketAndRaco() || !canUseRacoSetupSandbox())('nx-raco setup
   let raco: RacoSetupSandbox;
   let ours: TempTree;
   let ourAddon: string;
-  let racoRun: SandboxRun;
-  let ourRun: SandboxRun;
+  let racoRun: ProcessRun;
+  let ourRun: ProcessRun;
   let racoLines: string[];
   let ourLines: string[];
-  const ourEnv = (): NodeJS.ProcessEnv => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PLTADDONDIR: ourAddon };
-    for (const name of ['PLT_SETUP_OPTIONS', 'PLTCOLLECTS', 'PLTCOMPILEDROOTS', 'PLTSTDERR', 'PLT_ZO_PATH']) delete env[name];
-    return env;
-  };
-  const runOurSetup = (cwd: string, args: readonly string[]): Promise<SandboxRun> => runCommand([process.execPath, BIN, 'setup', ...args], cwd, ourEnv());
+  const runOurCommand = (command: string, args: readonly string[], cwd: string): Promise<ProcessRun> =>
+    runProcess(command, args, { cwd, env: cleanEnv({ PLTADDONDIR: ourAddon }), timeoutMs: SANDBOX_RUN_TIMEOUT_MS });
+  const runOurSetup = (cwd: string, args: readonly string[]): Promise<ProcessRun> => runOurCommand(process.execPath, [BIN, 'setup', ...args], cwd);
 
   beforeAll(async () => {
     assertBuiltCliIsFresh();
@@ -176,7 +174,7 @@ describe.skipIf(!hasRacketAndRaco() || !canUseRacoSetupSandbox())('nx-raco setup
 
   it('writes launchers that run and print the same', async () => {
     for (const [name, , , expected] of LAUNCHERS) {
-      const [theirs, mine] = await Promise.all([raco.run(join(raco.binDir, name), []), runCommand([ours.path(`bin/${name}`)], ours.root, ourEnv())]);
+      const [theirs, mine] = await Promise.all([raco.run(join(raco.binDir, name), []), runOurCommand(ours.path(`bin/${name}`), [], ours.root)]);
       expect({ code: theirs.code, stdout: theirs.stdout, stderr: theirs.stderr }, `raco's ${name}`).toEqual({ code: 0, stdout: expected, stderr: '' });
       expect({ code: mine.code, stdout: mine.stdout, stderr: mine.stderr }, `our ${name}`).toEqual({ code: 0, stdout: expected, stderr: '' });
     }

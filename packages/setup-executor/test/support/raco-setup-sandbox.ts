@@ -3,10 +3,11 @@
  * installation and from the user's Racket directories.
  *
  * The sandbox is a temp directory holding `ws/` (the fixture's copy), `addon/` (the
- * `PLTADDONDIR`: links file, launchers, info cache, doc database) and `home/`. The copy's
- * top-level directories are linked as collections with `raco link -u -d ws`; `raco setup` then
- * runs only with `-l <collection>…` (checked by `checkRacoSetupArgs`: raco once set up the whole
- * installation after an argument it did not expect). When the tests run as root, every command
+ * `PLTADDONDIR`: links file, launchers, info cache, doc database) and `home/`. The copy (or the
+ * collection roots inside it) is linked with `raco link -u -d`, so its top-level directories are
+ * collections; `raco setup` then runs only with `-l <collection>…` (checked by
+ * `checkRacoSetupArgs`: raco once set up the whole installation after an argument it did not
+ * expect). When the tests run as root, every command
  * runs as `nobody` (`runuser -u nobody --`) on a world-writable copy, so a stray write into the
  * installation fails instead of happening. Commands get a minimal environment (`env -i`): no
  * developer setting (`PLTCOLLECTS`, `PLT_SETUP_OPTIONS`, `PLTSTDERR`, …) leaks in.
@@ -15,11 +16,12 @@
  * raco's own paths (`<addon>/8.7/bin`, the user doc index) are asked from Racket in the sandbox,
  * not guessed. NX_RACO_KEEP_TMP=1 keeps the sandbox.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { KEEP_TMP_ENV } from './temp-tree.js';
+import { dirname, join } from 'node:path';
+import { runProcess, type ProcessRun } from './process-run.js';
+import { KEEP_TMP_ENV, resolveInside, type FileTree } from './temp-tree.js';
 
 /** One command in the sandbox may take this long at most. */
 export const SANDBOX_RUN_TIMEOUT_MS = 120_000;
@@ -27,17 +29,10 @@ export const SANDBOX_RUN_TIMEOUT_MS = 120_000;
 /** The unprivileged user commands run as when the tests run as root. */
 export const SANDBOX_USER = 'nobody';
 
-export interface SandboxRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 export interface RacoSetupSandbox {
   /** Canonical temp root holding `ws/`, `addon/` and `home/`. */
   readonly root: string;
-  /** The fixture's copy, linked as a collection root. */
+  /** The fixture's copy (by default linked as a collection root). */
   readonly workspace: string;
   /** `PLTADDONDIR` of every command. */
   readonly addonDir: string;
@@ -46,9 +41,9 @@ export interface RacoSetupSandbox {
   /** `(find-user-doc-dir)/index.html`: the "up" link of the collections' HTML documents. */
   readonly userDocIndex: string;
   /** Runs `raco setup ARGS` (checked by `checkRacoSetupArgs`) in the workspace. */
-  runRacoSetup(args: readonly string[]): Promise<SandboxRun>;
+  runRacoSetup(args: readonly string[]): Promise<ProcessRun>;
   /** Runs any command as the sandbox user, with the sandbox environment, in the workspace. */
-  run(command: string, args: readonly string[]): Promise<SandboxRun>;
+  run(command: string, args: readonly string[]): Promise<ProcessRun>;
   /** Removes the sandbox, unless NX_RACO_KEEP_TMP is set. */
   dispose(): void;
 }
@@ -116,35 +111,26 @@ export function canUseRacoSetupSandbox(): boolean {
   return r.status === 0;
 }
 
-/**
- * Runs `argv` in `cwd` (with `env`, default the inherited one) and collects its output.
- * @example (await runCommand(['echo', 'hi'], '/tmp')).stdout //=> 'hi\n'
- */
-export function runCommand(argv: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<SandboxRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], timeout: SANDBOX_RUN_TIMEOUT_MS });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolvePromise({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
-    );
-  });
-}
-
 function makeWorldWritable(dir: string): void {
   const r = spawnSync('chmod', ['-R', 'a+rwX', dir], { timeout: 30_000 });
   if (r.status !== 0) throw new Error(`[raco-setup-sandbox] chmod -R a+rwX ${dir} failed: ${String(r.stderr)}`);
 }
 
+export interface RacoSetupSandboxOptions {
+  /**
+   * Directories of the copy, relative to it, whose subdirectories are linked as collections.
+   * @default the copy itself
+   */
+  readonly collectionRoots?: readonly string[];
+}
+
 /**
- * A sandbox holding a copy of `fixtureDir` (without `compiled/` directories), its top-level
- * directories linked as user-scope collections.
+ * A sandbox holding a copy of `fixture` (a directory, copied without its `compiled/`
+ * directories, or a file tree), its collection roots linked as user-scope collection roots.
  * @example (await createRacoSetupSandbox(FIXTURE)).binDir //=> '/tmp/nx-raco-raco-setup-AbC123/addon/8.7/bin'
+ * @example (await createRacoSetupSandbox({ 'colls/a/main.rkt': '#lang racket/base\n' }, { collectionRoots: ['colls'] })).workspace //=> '/tmp/nx-raco-raco-setup-AbC123/ws'
  */
-export async function createRacoSetupSandbox(fixtureDir: string): Promise<RacoSetupSandbox> {
+export async function createRacoSetupSandbox(fixture: string | FileTree, options: RacoSetupSandboxOptions = {}): Promise<RacoSetupSandbox> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'nx-raco-raco-setup-')));
   const workspace = join(root, 'ws');
   const addonDir = join(root, 'addon');
@@ -154,16 +140,29 @@ export async function createRacoSetupSandbox(fixtureDir: string): Promise<RacoSe
     else console.log(`[raco-setup-sandbox] kept ${root}`);
   };
   try {
-    cpSync(fixtureDir, workspace, { recursive: true, filter: (src) => !src.split('/').includes('compiled') });
+    if (typeof fixture === 'string') {
+      cpSync(fixture, workspace, { recursive: true, filter: (src) => !src.split('/').includes('compiled') });
+    } else {
+      mkdirSync(workspace);
+      for (const [rel, contents] of Object.entries(fixture)) {
+        const path = resolveInside(workspace, rel);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, contents);
+      }
+    }
+    const collectionRoots = options.collectionRoots?.map((rel) => resolveInside(workspace, rel)) ?? [workspace];
     mkdirSync(addonDir);
     mkdirSync(home);
     chmodSync(root, 0o777);
     makeWorldWritable(root);
     const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: home, PLTADDONDIR: addonDir };
     const asUser = isRoot();
-    const run = (command: string, args: readonly string[]): Promise<SandboxRun> => runCommand(sandboxArgv(command, args, env, asUser), workspace);
-    const link = await run('raco', ['link', '-u', '-d', workspace]);
-    if (link.code !== 0) throw new Error(`[raco-setup-sandbox] raco link -u -d ${workspace} failed (${String(link.code)}): ${link.stderr}`);
+    const run = (command: string, args: readonly string[]): Promise<ProcessRun> => {
+      const [program, ...rest] = sandboxArgv(command, args, env, asUser);
+      return runProcess(program!, rest, { cwd: workspace, timeoutMs: SANDBOX_RUN_TIMEOUT_MS });
+    };
+    const link = await run('raco', ['link', '-u', '-d', ...collectionRoots]);
+    if (link.code !== 0) throw new Error(`[raco-setup-sandbox] raco link -u -d ${collectionRoots.join(' ')} failed (${String(link.code)}): ${link.stderr}`);
     const dirs = await run('racket', ['-l', 'racket/base', '-l', 'setup/dirs', '-e', '(for-each displayln (list (find-user-console-bin-dir) (build-path (find-user-doc-dir) "index.html")))']);
     const [binDir, userDocIndex] = dirs.stdout.split('\n');
     if (dirs.code !== 0 || binDir === undefined || userDocIndex === undefined || !binDir.startsWith(addonDir)) {

@@ -7,14 +7,11 @@
  * Fragile: the CLI runs from `dist`, so a `dist` older than `src` is refused (run
  * `npx tsc -b tsconfig.build.json`). Racket 8.7's log line format is matched literally.
  */
-import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv, runProcess, type ProcessRun } from './process-run.js';
 import { listFiles } from './temp-tree.js';
-
-/** One tool run may take this long at most. */
-const RUN_TIMEOUT_MS = 60_000;
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const OUR_BIN = join(REPO_ROOT, 'packages/setup-executor/bin/nx-raco.js');
@@ -28,9 +25,7 @@ export interface ToolEvent {
   readonly reason?: string;
 }
 
-export interface ToolRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
+export interface ToolRun extends ProcessRun {
   /** Stdout without our `--events -` lines. */
   readonly stdout: string;
   /** Stderr without raco's `compiler/cm` event lines. */
@@ -43,29 +38,9 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-function spawnAndCollect(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_TIMEOUT_MS });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolvePromise({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
-    );
-  });
-}
-
 function environment(options: RunOptions | undefined, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
   // A developer's own settings must not change what the tools do.
-  for (const name of ['PLTSTDERR', 'PLTSYSLOG', 'PLT_COMPILE_ANY', 'PLT_COMPILED_FILE_CHECK', 'PLTCOMPILEDROOTS']) delete env[name];
-  for (const [name, value] of Object.entries(options?.env ?? {})) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return { ...env, ...extra };
+  return cleanEnv({ ...options?.env, ...extra });
 }
 
 let checkedBuild = false;
@@ -126,21 +101,21 @@ export function parseRacoEvents(stderr: string): { readonly events: ToolEvent[];
  */
 export async function runOurs(cwd: string, args: readonly string[], options?: RunOptions): Promise<ToolRun> {
   assertBuiltCliIsFresh();
-  const r = await spawnAndCollect(process.execPath, [OUR_BIN, 'make', '--events', '-', ...args], cwd, environment(options, {}));
+  const r = await runProcess(process.execPath, [OUR_BIN, 'make', '--events', '-', ...args], { cwd, env: environment(options, {}) });
   const { events, rest } = parseOurEvents(r.stdout);
   return { ...r, stdout: rest, events };
 }
 
 /** Runs `raco make ARGS` in `cwd` with `PLTSTDERR="info@compiler/cm"`; the events come from stderr. */
 export async function runRaco(cwd: string, args: readonly string[], options?: RunOptions): Promise<ToolRun> {
-  const r = await spawnAndCollect('raco', ['make', ...args], cwd, environment(options, { PLTSTDERR: 'info@compiler/cm' }));
+  const r = await runProcess('raco', ['make', ...args], { cwd, env: environment(options, { PLTSTDERR: 'info@compiler/cm' }) });
   const { events, rest } = parseRacoEvents(r.stderr);
   return { ...r, stderr: rest, events };
 }
 
 /** Runs `racket ARGS` in `cwd` (no events). */
 export async function runRacket(cwd: string, args: readonly string[], options?: RunOptions): Promise<ToolRun> {
-  const r = await spawnAndCollect('racket', args, cwd, environment(options, {}));
+  const r = await runProcess('racket', args, { cwd, env: environment(options, {}) });
   return { ...r, events: [] };
 }
 
