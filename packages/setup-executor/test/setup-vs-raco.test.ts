@@ -3,7 +3,7 @@
  * using every info.rkt field nx-raco setup handles: `name`, `compile-omit-paths` (a path with
  * `/`, a regexp), `compile-omit-files`, `compile-include-files`, a subcollection, `scribblings`
  * (single-page; multi-page with a category and a name), `clean`, the three installers (arities
- * 4, 2, 3; each prints its arguments and leaves a marker), racket and mzscheme launchers (a
+ * 4, 2, 3; each prints its arguments and leaves a marker), racket, mzscheme, gracket and mred launchers (a
  * name with a space and capitals, a flag with a quote) and a mismatched launcher list.
  *
  * raco runs in a sandbox (`support/raco-setup-sandbox.ts`: the fixture's copy linked with
@@ -34,12 +34,15 @@ const SETUP_TIMEOUT_MS = 100_000;
 
 /**
  * The launchers alpha/info.rkt declares.
- * Columns: file name | Racket's launcher maker | the flags raco passes it | what running it prints.
+ * Columns: file name | Racket's launcher maker | the flags raco passes it | what running it prints
+ * (`null`: a GUI launcher, not run, since the tests have no display).
  */
 const LAUNCHERS = [
   ['alpha-run', 'make-racket-launcher', ['-l-', 'alpha/main.rkt'], 'Hello, world\n'],
   ['my-tool', 'make-racket-launcher', ['-l-', 'alpha/tool.rkt'], 'Hello, tool\n'],
   ['alpha-legacy', 'make-mzscheme-launcher', ['-l-', 'alpha/main.rkt', "it's"], "Hello, it's\n"],
+  ['alpha-gui', 'make-gracket-launcher', ['-l-', 'alpha/gui.rkt'], null],
+  ['alpha-mred', 'make-mred-launcher', ['-l-', 'alpha/gui.rkt'], null],
 ] as const;
 
 /** Step banners both tools print, in raco's order; the installer lines must sit between the same ones. */
@@ -153,7 +156,7 @@ describe.skipIf(!hasRacketAndRaco() || !canUseRacoSetupSandbox())('nx-raco setup
     }
   });
 
-  it('writes launchers byte-identical to make-racket-launcher / make-mzscheme-launcher for the same flags', async () => {
+  it('writes launchers byte-identical to make-{racket,mzscheme,gracket,mred}-launcher for the same flags', async () => {
     const made = join(raco.root, 'made');
     mkdirSync(made);
     chmodSync(made, 0o777);
@@ -163,7 +166,7 @@ describe.skipIf(!hasRacketAndRaco() || !canUseRacoSetupSandbox())('nx-raco setup
     ]);
     const datum = `(${specs.map((spec) => `(${spec.map((s) => JSON.stringify(s)).join(' ')})`).join(' ')})`;
     const program = `(for ([s (read (open-input-string (vector-ref (current-command-line-arguments) 0)))])
-      ((if (equal? (car s) "make-mzscheme-launcher") make-mzscheme-launcher make-racket-launcher) (cddr s) (cadr s)))`;
+      ((case (car s) [("make-mzscheme-launcher") make-mzscheme-launcher] [("make-gracket-launcher") make-gracket-launcher] [("make-mred-launcher") make-mred-launcher] [else make-racket-launcher]) (cddr s) (cadr s)))`;
     const r = await raco.run('racket', ['-l', 'racket/base', '-l', 'launcher', '-e', program, '--', datum]);
     expect(r.stderr).toBe('');
     for (const [name] of LAUNCHERS) {
@@ -174,6 +177,7 @@ describe.skipIf(!hasRacketAndRaco() || !canUseRacoSetupSandbox())('nx-raco setup
 
   it('writes launchers that run and print the same', async () => {
     for (const [name, , , expected] of LAUNCHERS) {
+      if (expected === null) continue;
       const [theirs, mine] = await Promise.all([raco.run(join(raco.binDir, name), []), runOurCommand(ours.path(`bin/${name}`), [], ours.root)]);
       expect({ code: theirs.code, stdout: theirs.stdout, stderr: theirs.stderr }, `raco's ${name}`).toEqual({ code: 0, stdout: expected, stderr: '' });
       expect({ code: mine.code, stdout: mine.stdout, stderr: mine.stderr }, `our ${name}`).toEqual({ code: 0, stdout: expected, stderr: '' });
