@@ -103,6 +103,16 @@ describe.skipIf(!hasRacketAndRaco())('nx-raco setup (real Racket)', () => {
     expect(listCompiled(ws.root)).toEqual(['greeting/compiled/info_rkt.dep', 'greeting/compiled/info_rkt.zo']);
   });
 
+  it('--mode with a compiler that cannot be loaded: one error with raco\'s text, exit 1, nothing written', () => {
+    for (const jobs of ['1', '2']) {
+      const r = run('-j', jobs, '-D', '-x', '--mode', 'nosuchmode', 'greeting');
+      expect(r.code).toBe(1);
+      expect(r.stderr.match(/error loading compiler for mode "nosuchmode": /g), `-j ${jobs}`).toHaveLength(1);
+      const modeDir = ws.path('greeting/compiled/nosuchmode');
+      expect(existsSync(modeDir) ? readdirSync(modeDir) : []).toEqual([]);
+    }
+  });
+
   it('reports a bad info.rkt with file and line, still sets up the other collection, exits 1', () => {
     writeFileSync(ws.path('greeting/info.rkt'), '#lang info\n(define collection "greeting")\n(define x (+ 1 2))\n');
     const r = run('-j', '1');

@@ -8,8 +8,9 @@
  * `@nx-raco/parallel-build` with `-j N`, N > 1), launchers (`src/setup/`), documentation
  * (`src/docs/`), installers and post-installers. Not done: the info-domain tables (nothing here reads them).
  *
- * Fragile: Racket's failure to start (no `racket`) is reported once as an error of the first
- * collection being compiled, and compiling stops there (every other file would fail the same way).
+ * Fragile: Racket's failure to start (no `racket`), and a `--mode` compiler that cannot be
+ * loaded, are reported once, as an error of the first collection being compiled, and compiling
+ * stops there (every other file would fail the same way).
  */
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -52,8 +53,10 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function isRacketMissing(error: unknown): boolean {
-  return (error as { code?: unknown }).code === 'RKT_RACKET_NOT_FOUND';
+/** Errors every further file would repeat (no Racket, or a `--mode` compiler that cannot load): compiling stops. */
+function isFatalForCompiling(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'RKT_RACKET_NOT_FOUND' || code === 'RKT_COMPILE_MODE';
 }
 
 /**
@@ -96,7 +99,7 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
           await compile(file);
         } catch (error) {
           errors.push({ collection: formatCollectionName(cc), during: 'making', message: `${errorText(error)}\n  compiling: ${file}` });
-          if (isRacketMissing(error)) return;
+          if (isFatalForCompiling(error)) return;
         }
       }
     }
@@ -115,6 +118,8 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
   const byDir = new Map(ccs.map((cc) => [cc.dir, cc]));
   const collectionOf = (path: string): SetupCollection | undefined => ccOf.get(path) ?? byDir.get(dirname(path));
   const lastCc = new Map<number, SetupCollection>();
+  // A --mode compiler that cannot load fails every module alike: reported once.
+  let modeFailureReported = false;
   const handler: ParallelCompileHandler = (id, kind, path, message, out, err) => {
     const cc = collectionOf(path);
     switch (kind) {
@@ -133,6 +138,10 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
         return;
       case 'error':
       case 'fatal-error':
+        if (message.startsWith('error loading compiler for mode ')) {
+          if (modeFailureReported) return;
+          modeFailureReported = true;
+        }
         errors.push({ collection: cc === undefined ? dirname(path) : formatCollectionName(cc), during: 'making', message: `${message}${out}${err}\n  compiling: ${path}` });
         return;
       default:

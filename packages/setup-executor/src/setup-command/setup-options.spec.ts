@@ -15,6 +15,7 @@ describe('setup-command/setup-options', () => {
     [['-nxiID'], undefined, { noZo: true, noLauncher: true, noInstall: true, noPostInstall: true, noDocs: true }],
     [['--no-zo', '--no-launcher', '--no-install', '--no-post-install', '--no-docs'], undefined, { noZo: true, noLauncher: true, noInstall: true, noPostInstall: true, noDocs: true }],
     [['--mode', 'errortrace', '--trust-zos'], undefined, { mode: 'errortrace', trustZos: true }],
+    [['--mode', 'my-lang/debug'], undefined, { mode: 'my-lang/debug' }],
     [['-A', 'a.plt', 'b.plt', '-x'], undefined, { archives: ['a.plt', 'b.plt'], noLauncher: true }],
     [['-d', '--avoid-main'], undefined, { ignored: ['-d', '--avoid-main'] }],
     [['--', '-odd'], undefined, { collections: ['-odd'] }],
@@ -38,6 +39,8 @@ describe('setup-command/setup-options', () => {
     [['-j'], undefined, 'nx-raco setup: the "-j" option needs 1 argument, but 0 provided'],
     [['--mode'], undefined, 'nx-raco setup: the "--mode" option needs 1 argument, but 0 provided'],
     [['-j', 'x'], undefined, /Expected a positive integer for -j, got `x`/],
+    [['--mode', '../x'], undefined, /--mode: Expected a collection name such as "errortrace" .*, got `\.\.\/x` \(string\)/],
+    [['--mode', '/abs'], undefined, /--mode: Expected a collection name/],
     [[], '--nope', 'nx-raco setup: unknown switch: --nope'],
     [[], '"-j', /unterminated " quote/],
   ];

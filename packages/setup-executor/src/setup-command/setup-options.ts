@@ -182,6 +182,9 @@ export function parseSetupArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         break;
       case '--mode':
         mode = value();
+        if (!/^[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)*$/.test(mode)) {
+          throw new SetupUsageError(`${PROGRAM}: --mode: Expected a collection name such as "errortrace" (letters, digits, \`-\`, \`+\`, \`_\`, parts separated by \`/\`), got \`${mode}\` (string).`);
+        }
         break;
       case '-j':
       case '--jobs':
