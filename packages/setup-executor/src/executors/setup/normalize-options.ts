@@ -52,7 +52,7 @@ export function normalizeSetupOptions(options: SetupExecutorOptions | undefined)
     flags[key] = value;
   }
   const mode = given['mode'];
-  if (mode !== undefined && (typeof mode !== 'string' || !/^[A-Za-z0-9_+-]+$/.test(mode))) {
+  if (mode !== undefined && (typeof mode !== 'string' || !/^[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)*$/.test(mode))) {
     throw new SetupOptionsError(`setup executor: option \`mode\`: Expected a mode name such as "errortrace", got ${describe(mode)}.`);
   }
   return { jobs, mode, ...flags };
