@@ -46,7 +46,7 @@ const LAUNCHERS = [
 ] as const;
 
 /** Step banners both tools print, in raco's order; the installer lines must sit between the same ones. */
-const STEP_BANNER = /^setup: --- (pre-installing collections|compiling collections|creating launchers|building documentation|installing collections|post-installing collections) ---$/;
+const STEP_BANNER = /^setup: --- (pre-installing collections|installing foreign libraries|installing shared files|compiling collections|creating launchers|installing man pages|building documentation|installing collections|post-installing collections) ---$/;
 const INSTALLER_LINE = /^(setup: (pre-|post-)?installing: |beta [a-z-]+ called: )/;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

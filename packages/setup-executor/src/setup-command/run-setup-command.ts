@@ -22,6 +22,7 @@ import { createLaunchers } from '../setup/index.js';
 import { CleanRefusedError, cleanCollection, type EncodedPath } from './clean-collection.js';
 import { cleanTransitively } from './clean-transitive.js';
 import { findUnknownCollections, formatCollectionName, listSetupCollections, sortCollections, type SetupCollection } from './collection-files.js';
+import { reportCopyStep } from './copy-steps.js';
 import { installerBanner, runInstallers, type InstallerPart } from './installers.js';
 import { formatBanner, formatErrorSummary, formatHeader, type SetupError } from './setup-report.js';
 import { PROGRAM, type SetupCommandOptions } from './setup-options.js';
@@ -245,6 +246,10 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
   };
   try {
     if (!options.noInstall) await installers('pre');
+    if (!options.clean) {
+      reportCopyStep('foreign libraries', good, now(), io);
+      reportCopyStep('shared files', good, now(), io);
+    }
     if (!options.noZo) {
       io.stdout(formatBanner('compiling collections', now()));
       const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
@@ -270,6 +275,7 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
         errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
       }
     }
+    if (!options.noLauncher) reportCopyStep('man pages', good, now(), io);
     if (!options.noDocs) {
       errors.push(...(await buildDocumentation(good, { workspaceRoot: ctx.workspaceRoot, racket, env, now, writeIndex: ctx.docIndex !== false }, io)));
     }
