@@ -272,7 +272,8 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
         io,
       );
       for (const error of result.errors) {
-        errors.push({ collection: good.find((cc) => cc.name === error.collection)?.dir ?? error.collection, during: 'launcher setup', message: error.message });
+        const cc = good.find((c) => c.name === error.collection);
+        errors.push({ collection: cc === undefined ? error.collection : formatCollectionName(cc), during: 'launcher setup', message: error.message });
       }
     }
     if (!options.noLauncher) reportCopyStep('man pages', good, now(), io);
