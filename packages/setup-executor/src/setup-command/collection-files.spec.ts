@@ -36,9 +36,10 @@ describe('setup-command/collection-files', () => {
 
   // collection | files compiled (docs on) | files compiled with -D
   const table: [string, string[], string[]][] = [
-    ['a', ['a/doc/a.scrbl', 'a/extra.txt', 'a/info.rkt', 'a/main.rkt', 'a/old.scm', 'a/page.scrbl', 'a/util.SS'], ['a/extra.txt', 'a/info.rkt', 'a/main.rkt', 'a/old.scm', 'a/page.scrbl', 'a/util.SS']],
+    // page.scrbl and scribblings/s.scrbl are not `scribblings` sources: raco never compiles them.
+    ['a', ['a/doc/a.scrbl', 'a/extra.txt', 'a/info.rkt', 'a/main.rkt', 'a/old.scm', 'a/util.SS'], ['a/extra.txt', 'a/info.rkt', 'a/main.rkt', 'a/old.scm', 'a/util.SS']],
     ['a/deep', ['a/deep/y.rkt'], ['a/deep/y.rkt']],
-    ['a/scribblings', ['a/scribblings/s.scrbl'], []],
+    ['a/scribblings', [], []],
     ['b', ['b/main.rkt'], ['b/main.rkt']],
     ['bad', [], []],
   ];

@@ -10,9 +10,10 @@
  *   `.svn`), `doc` (only the main installation's collects compiles `doc`), `node_modules`;
  *   whatever `compile-omit-paths` / `compile-omit-files` of the directory or an ancestor lists
  *   (`'all` omits the directory); with `-D`, a `scribblings` subdirectory.
- * - Files of one collection: those directly in it whose name ends in `.rkt`, `.ss`, `.scm` or
- *   `.scrbl` (any case), plus the first element of each `scribblings` entry (unless `-D`), plus
- *   `compile-include-files`, minus omitted paths. `info.rkt` is compiled too, as raco does.
+ * - Files of one collection: those directly in it whose name ends in `.rkt`, `.ss` or `.scm`
+ *   (any case; raco setup's `'libs` suffix group, so a `.scrbl` file is compiled only as a
+ *   `scribblings` source), plus the first element of each `scribblings` entry (unless `-D`),
+ *   plus `compile-include-files`, minus omitted paths. `info.rkt` is compiled too, as raco does.
  *
  * A bad `info.rkt` never throws here: the collection carries the error (file:line:column and
  * reason from cm-core) and has no files; the caller reports it and sets up the others.
@@ -53,7 +54,8 @@ export function sortCollections(ccs: readonly SetupCollection[]): SetupCollectio
     .map(({ cc }) => cc);
 }
 
-const MODULE_SUFFIX = /^(.*)\.(rkt|scm|scrbl|ss)$/i;
+/** `(get-module-suffix-regexp #:group 'libs)`, which raco setup compiles by (`setup-core.rkt:1163`). */
+const MODULE_SUFFIX = /^(.*)\.(rkt|scm|ss)$/i;
 const IMPLICIT_OMITS = new Set(['compiled', 'CVS', 'doc', 'node_modules']);
 
 function readInfo(dir: string): { info: InfoTable | undefined; error: Error | undefined } {
