@@ -3,12 +3,14 @@
 // only when a benchmark could not run at all).
 //
 // Usage: npm run bench [-- --only NAME] [--quick] [--parallel] [--repeat N]
-// (the last three go to the `raco make` comparison, bench/make-bench.mjs, which also runs alone)
+// (the last three go to the `raco make` comparison, bench/make-bench.mjs, which also runs alone;
+// --repeat also goes to the `raco setup` comparison, bench/setup-bench.mjs, default 3 there)
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateInfo, readAll } from '@nx-raco/cm-core';
 import { parseMakeBenchArgs, runMakeBench } from './make-bench.mjs';
+import { parseSetupBenchArgs, runSetupBench } from './setup-bench.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
@@ -77,6 +79,10 @@ const benches = {
   'raco make': () => {
     console.log('');
     runMakeBench(parseMakeBenchArgs(process.argv.slice(2), { strict: false }));
+  },
+  'raco setup': () => {
+    console.log('');
+    runSetupBench(parseSetupBenchArgs(process.argv.slice(2), { strict: false }));
   },
 };
 
