@@ -8,70 +8,23 @@
 // command gets exactly that environment plus PATH (`env -i`), and runs as `nobody`
 // (`runuser -u nobody --`) when we are root, on a world-writable copy, so a stray write into the
 // installation fails instead of happening. `raco setup` only ever runs as `-l <collection>…`
-// after the flags in ALLOWED_FLAGS: raco once set up the whole installation after an argument it
-// did not expect.
+// after known flags: the guard shared with the tests, scripts/raco-setup-guard.mjs.
 //
 // Fragile: the parent of each sandbox must be traversable by `nobody` (setup-bench.mjs chmods its
-// temp root 0755); `-c` is deliberately not allowed (it bootstraps setup from source, ~2 min).
+// temp root 0755); the benchmarks never use `-c` (it bootstraps setup from source, ~2 min).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRacoSetupArgs, isRoot, sandboxArgv as guardedArgv } from '../../scripts/raco-setup-guard.mjs';
 import { MAX_OUTPUT_BYTES, tail, timeCommand } from './runs.mjs';
 
-export const SANDBOX_USER = 'nobody';
 const SETUP_TIMEOUT_MS = 300_000;
 
-/** Flags passed on to raco setup, with the number of arguments each takes. */
-const ALLOWED_FLAGS = new Map([
-  ['-j', 1],
-  ['--fast-clean', 0],
-  ['-D', 0],
-  ['-x', 0],
-  ['-i', 0],
-  ['-I', 0],
-  ['-n', 0],
-]);
+export { checkRacoSetupArgs, SANDBOX_USER, whyNoRacoSetupSandbox } from '../../scripts/raco-setup-guard.mjs';
 
-/**
- * Throws unless `args` is allowed flags followed by `-l` and at least one collection name.
- * @example checkRacoSetupArgs(['-j', '1', '-l', 'alpha']) //=> undefined
- */
-export function checkRacoSetupArgs(args) {
-  const refuse = (why) => {
-    throw new Error(`[setup-bench] Expected raco setup arguments ending in \`-l <collection>…\`, got \`${args.join(' ')}\`: ${why}. This is a bug in bench/setup-bench.mjs.`);
-  };
-  const at = args.indexOf('-l');
-  if (at === -1) refuse('no -l');
-  const collections = args.slice(at + 1);
-  if (collections.length === 0) refuse('-l names no collection');
-  for (const name of collections) {
-    if (!/^[A-Za-z0-9_+-][A-Za-z0-9_+\-/.]*$/.test(name) || name.startsWith('-') || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-      refuse(`\`${name}\` is not a collection name`);
-    }
-  }
-  for (let i = 0; i < at; i += 1) {
-    const arity = ALLOWED_FLAGS.get(args[i]);
-    if (arity === undefined) refuse(`\`${args[i]}\` is not an allowed flag`);
-    if (arity === 1 && (i + 1 >= at || !/^\d+$/.test(args[i + 1]))) refuse(`\`${args[i]}\` needs a number`);
-    i += arity;
-  }
-}
-
-function isRoot() {
-  return process.getuid?.() === 0;
-}
-
-/** The argv running `command` with exactly `env`, as SANDBOX_USER when we are root. */
+/** The argv that runs `command` with exactly `env`, as the sandbox user when we are root. */
 export function sandboxArgv(command, args, env) {
-  const inEnv = ['env', '-i', ...Object.entries(env).map(([name, value]) => `${name}=${value}`), command, ...args];
-  return isRoot() ? ['runuser', '-u', SANDBOX_USER, '--', ...inEnv] : inEnv;
-}
-
-/** Why raco setup cannot be sandboxed here, or `undefined` when it can. */
-export function whyNoRacoSetupSandbox() {
-  if (!isRoot()) return undefined;
-  const r = spawnSync('runuser', ['-u', SANDBOX_USER, '--', 'true'], { timeout: 10_000 });
-  return r.status === 0 ? undefined : `we are root and \`runuser -u ${SANDBOX_USER} -- true\` failed (${r.error?.message ?? `exit ${r.status}`})`;
+  return guardedArgv(command, args, env, isRoot());
 }
 
 /**

@@ -5,11 +5,9 @@
  * The sandbox is a temp directory holding `ws/` (the fixture's copy), `addon/` (the
  * `PLTADDONDIR`: links file, launchers, info cache, doc database) and `home/`. The copy (or the
  * collection roots inside it) is linked with `raco link -u -d`, so its top-level directories are
- * collections; `raco setup` then runs only with `-l <collection>…` (checked by
- * `checkRacoSetupArgs`: raco once set up the whole installation after an argument it did not
- * expect). When the tests run as root, every command
- * runs as `nobody` (`runuser -u nobody --`) on a world-writable copy, so a stray write into the
- * installation fails instead of happening. Commands get a minimal environment (`env -i`): no
+ * collections; `raco setup` then runs only with `-l <collection>…`, and, when the tests run as
+ * root, every command runs as `nobody` on a world-writable copy — the guard shared with the
+ * benchmarks, scripts/raco-setup-guard.mjs. Commands get a minimal environment (`env -i`): no
  * developer setting (`PLTCOLLECTS`, `PLT_SETUP_OPTIONS`, `PLTSTDERR`, …) leaks in.
  *
  * Fragile: needs `runuser` and a `nobody` user when run as root (`canUseRacoSetupSandbox`);
@@ -20,14 +18,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { checkRacoSetupArgs, isRoot, sandboxArgv, whyNoRacoSetupSandbox } from '../../../../scripts/raco-setup-guard.mjs';
 import { runProcess, type ProcessRun } from './process-run.js';
 import { KEEP_TMP_ENV, resolveInside, type FileTree } from './temp-tree.js';
 
 /** One command in the sandbox may take this long at most. */
 export const SANDBOX_RUN_TIMEOUT_MS = 120_000;
 
-/** The unprivileged user commands run as when the tests run as root. */
-export const SANDBOX_USER = 'nobody';
+export { checkRacoSetupArgs, SANDBOX_USER, sandboxArgv } from '../../../../scripts/raco-setup-guard.mjs';
 
 export interface RacoSetupSandbox {
   /** Canonical temp root holding `ws/`, `addon/` and `home/`. */
@@ -48,67 +46,9 @@ export interface RacoSetupSandbox {
   dispose(): void;
 }
 
-/** Flags `runRacoSetup` passes on, with the number of arguments each takes. */
-const ALLOWED_FLAGS: ReadonlyMap<string, number> = new Map([
-  ['-j', 1],
-  ['-c', 0],
-  // `-c`'s flags without bootstrapping (setup-cmdline.rkt:72-78, setup/main.rkt:203-213):
-  // `-c` loads setup's own modules from source first, ~75 s of CPU on this machine.
-  ['--fast-clean', 0],
-  ['-D', 0],
-  ['-x', 0],
-  ['-i', 0],
-  ['-I', 0],
-  ['-n', 0],
-  ['-v', 0],
-]);
-
-/**
- * Throws unless `args` is known flags followed by `-l` and at least one collection name, the
- * only shape that cannot make raco set up the whole installation.
- * @example checkRacoSetupArgs(['-j', '1', '-l', 'alpha']) //=> undefined
- */
-export function checkRacoSetupArgs(args: readonly string[]): void {
-  const refuse = (why: string): never => {
-    throw new Error(`[raco-setup-sandbox] Expected raco setup arguments ending in \`-l <collection>…\`, got \`${args.join(' ')}\`: ${why}`);
-  };
-  const at = args.indexOf('-l');
-  if (at === -1) refuse('no -l');
-  const collections = args.slice(at + 1);
-  if (collections.length === 0) refuse('-l names no collection');
-  for (const name of collections) {
-    if (!/^[A-Za-z0-9_+-][A-Za-z0-9_+\-/.]*$/.test(name) || name.startsWith('-') || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-      refuse(`\`${name}\` is not a collection name`);
-    }
-  }
-  for (let i = 0; i < at; i += 1) {
-    const arity = ALLOWED_FLAGS.get(args[i]!);
-    if (arity === undefined) refuse(`\`${args[i]}\` is not an allowed flag`);
-    if (arity === 1 && (i + 1 >= at || !/^\d+$/.test(args[i + 1]!))) refuse(`\`${args[i]}\` needs a number`);
-    i += arity ?? 0;
-  }
-}
-
-/** Whether the process runs as root (so commands must run as `SANDBOX_USER`). */
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-/**
- * The argv that runs `command` with exactly `env`, as `SANDBOX_USER` when `asUser` is set.
- * @example sandboxArgv('raco', ['setup'], { PLTADDONDIR: '/t/addon' }, true)
- * //=> ['runuser', '-u', 'nobody', '--', 'env', '-i', 'PLTADDONDIR=/t/addon', 'raco', 'setup']
- */
-export function sandboxArgv(command: string, args: readonly string[], env: Readonly<Record<string, string>>, asUser: boolean): string[] {
-  const inEnv = ['env', '-i', ...Object.entries(env).map(([name, value]) => `${name}=${value}`), command, ...args];
-  return asUser ? ['runuser', '-u', SANDBOX_USER, '--', ...inEnv] : inEnv;
-}
-
 /** Whether raco setup can be sandboxed here: not root, or root with `runuser` and a `nobody` user. */
 export function canUseRacoSetupSandbox(): boolean {
-  if (!isRoot()) return true;
-  const r = spawnSync('runuser', ['-u', SANDBOX_USER, '--', 'true'], { timeout: 10_000 });
-  return r.status === 0;
+  return whyNoRacoSetupSandbox() === undefined;
 }
 
 function makeWorldWritable(dir: string): void {
