@@ -10,18 +10,17 @@
  */
 import { existsSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { pathAddExtension } from '@nx-raco/cm-core';
 import { readRecordedDeps, type EncodedPath } from './clean-collection.js';
 
 /**
- * `compiled/<stem>_<ext>.zo` for `source` (the last `.` becomes `_`), and its `.dep`.
+ * `<modeDir>/<name>_<ext>.zo` for `source` (Racket's `path-add-extension`), and its `.dep`.
  * @example getCompiledPaths('/ws/a/main.rkt', 'compiled') //=> { zo: '/ws/a/compiled/main_rkt.zo', dep: '/ws/a/compiled/main_rkt.dep' }
  */
 export function getCompiledPaths(source: string, modeDir: string): { zo: string; dep: string } {
+  const dir = join(dirname(source), modeDir);
   const name = basename(source);
-  const dot = name.lastIndexOf('.');
-  const stem = dot < 0 ? name : `${name.slice(0, dot)}_${name.slice(dot + 1)}`;
-  const base = join(dirname(source), modeDir, stem);
-  return { zo: `${base}.zo`, dep: `${base}.dep` };
+  return { zo: join(dir, pathAddExtension(name, '.zo')), dep: join(dir, pathAddExtension(name, '.dep')) };
 }
 
 function resolveDep(dep: EncodedPath, workspaceRoot: string, collections: ReadonlyMap<string, string>): string | undefined {

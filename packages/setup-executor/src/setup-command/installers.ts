@@ -27,9 +27,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAll, writeValue, type RacketValue } from '@nx-raco/cm-core';
+import { getCompiledPaths } from './clean-transitive.js';
 import { formatCollectionName, sortCollections, type SetupCollection } from './collection-files.js';
 import type { SetupError } from './setup-report.js';
 import { PROGRAM } from './setup-options.js';
@@ -99,13 +100,6 @@ function isFile(path: string): boolean {
   }
 }
 
-/** `compiled/<name>_<ext>.zo` next to `path` (`get-compilation-bytecode-file`, first root). */
-function bytecodeFile(path: string): string {
-  const name = basename(path);
-  const dot = name.lastIndexOf('.');
-  return join(dirname(path), 'compiled', `${dot > 0 ? `${name.slice(0, dot)}_${name.slice(dot + 1)}` : name}.zo`);
-}
-
 /**
  * What `cc`'s info.rkt asks for `part`: `undefined` without the field. The first line of an error
  * is raco's text; the second names the field and the info.rkt.
@@ -121,7 +115,8 @@ function readJob(cc: SetupCollection, part: InstallerPart): Job | undefined {
   }
   // Not `join`: Racket asks the OS, which does not fold `sub/..` when `sub` is missing.
   const path = `${cc.dir.replace(/\/+$/, '')}/${text}`;
-  if (!isFile(path) && !isFile(bytecodeFile(path))) {
+  // raco's `bytecode-file-exists?`: `compiled/<name>_<ext>.zo` next to the file.
+  if (!isFile(path) && !isFile(getCompiledPaths(path, 'compiled').zo)) {
     return { kind: 'error', message: `installer file does not exist:  #<path:${path}>\n${where}` };
   }
   return { kind: 'file', file: text };
