@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectProjectRoots } from './project-roots.js';
+import { createTempWorkspace } from '../testing/fixtures/temp-workspace.js';
+import { findProjectRoots, selectProjectRoots } from './project-roots.js';
 
 describe('plugin/project-roots', () => {
   /** Columns: title, info.rkt files, expected roots. */
@@ -15,5 +16,10 @@ describe('plugin/project-roots', () => {
   ];
   it.each(CASES)('%s', (_title, files, roots) => {
     expect(selectProjectRoots(files)).toEqual(roots);
+  });
+
+  it.each(CASES.filter(([title]) => title !== 'backslashes'))('finds the same roots on disk: %s', (_title, files, roots) => {
+    const ws = createTempWorkspace(Object.fromEntries(files.map((file) => [file, '#lang info\n'])));
+    expect(findProjectRoots(ws.root)).toEqual(roots);
   });
 });

@@ -9,7 +9,8 @@
  * Paths are workspace-relative with `/` separators, as Nx gives them to `createNodes`; the
  * workspace root itself is `.`.
  */
-import { posix } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
 
 /** Directory names never searched for projects or modules. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.svn', '.hg', '.nx', 'node_modules', 'compiled']);
@@ -49,4 +50,33 @@ export function selectProjectRoots(infoFiles: readonly string[]): string[] {
 
 function depth(dir: string): number {
   return dir === '.' ? 0 : dir.split('/').length;
+}
+
+function walkProjectRoots(workspaceRoot: string, dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(join(workspaceRoot, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  if (entries.some((entry) => entry.name === 'info.rkt' && !entry.isDirectory())) {
+    out.push(dir);
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    walkProjectRoots(workspaceRoot, dir === '.' ? entry.name : `${dir}/${entry.name}`, out);
+  }
+}
+
+/**
+ * The project roots of the workspace on disk (what `selectProjectRoots` picks from Nx's file
+ * list), for the CLI, which has no Nx: the outermost directories with an `info.rkt`, skipping
+ * dot-directories and `SKIPPED_DIRECTORIES`; sorted, workspace-relative, `.` for the root.
+ * @example findProjectRoots('/work/main/examples/workspace') //=> ['greeting', 'hello']
+ */
+export function findProjectRoots(workspaceRoot: string): string[] {
+  const roots: string[] = [];
+  walkProjectRoots(workspaceRoot, '.', roots);
+  return roots.sort();
 }

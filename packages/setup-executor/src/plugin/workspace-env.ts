@@ -11,11 +11,10 @@
  * Fragile: `PLTCOLLECTS` maps a collection to a directory by its name, so a collection whose
  * `info.rkt` names it differently from its directory is not found under that name.
  */
-import { readdirSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import type { ProjectConfiguration } from '@nx/devkit';
 import { getRacketFacts } from './create-dependencies.js';
-import { SKIPPED_DIRECTORIES } from './project-roots.js';
+import { findProjectRoots } from './project-roots.js';
 import { readRacketProject } from './racket-project.js';
 
 /** Reserved for workspace-local Racket state (addon directory, links, docs); ignored by git. */
@@ -34,32 +33,13 @@ export function getProjectCollectionDirs(workspaceRoot: string, projects: Record
   return [...dirs].sort();
 }
 
-function findProjectRoots(workspaceRoot: string, dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(join(workspaceRoot, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  if (entries.some((entry) => entry.name === 'info.rkt' && !entry.isDirectory())) {
-    out.push(dir);
-    return;
-  }
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
-    findProjectRoots(workspaceRoot, dir === '.' ? entry.name : `${dir}/${entry.name}`, out);
-  }
-}
-
 /**
  * The collection directories of the workspace, found by walking it for top-level `info.rkt`
  * files (skipping dot-directories, `node_modules` and `compiled`).
  * @example findWorkspaceCollectionDirs('/work/main/examples/workspace') //=> ['/work/main/examples/workspace']
  */
 export function findWorkspaceCollectionDirs(workspaceRoot: string): string[] {
-  const roots: string[] = [];
-  findProjectRoots(workspaceRoot, '.', roots);
-  return [...new Set(roots.map((root) => resolve(workspaceRoot, readRacketProject(workspaceRoot, root).collectionRoot)))].sort();
+  return [...new Set(findProjectRoots(workspaceRoot).map((root) => resolve(workspaceRoot, readRacketProject(workspaceRoot, root).collectionRoot)))].sort();
 }
 
 /**

@@ -8,9 +8,9 @@
  * subdirectories is. These are the collections `PLTCOLLECTS` makes visible
  * (`plugin/workspace-env.ts`).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SKIPPED_DIRECTORIES, selectProjectRoots } from '../plugin/project-roots.js';
+import { findProjectRoots } from '../plugin/project-roots.js';
 import { readRacketProject } from '../plugin/racket-project.js';
 
 /**
@@ -27,30 +27,14 @@ export function findSetupWorkspaceRoot(cwd: string): string {
   }
 }
 
-function findInfoFiles(root: string, dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(join(root, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const rel = dir === '.' ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isFile() && entry.name === 'info.rkt') out.push(rel);
-    else if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) findInfoFiles(root, rel, out);
-  }
-}
-
 /**
  * The workspace's top-level collections, sorted by name.
  * @example listWorkspaceCollections('/work/main/examples/workspace')
  * //=> [{ name: 'greeting', dir: '…/greeting' }, { name: 'hello', dir: '…/hello' }]
  */
 export function listWorkspaceCollections(workspaceRoot: string): { name: string; dir: string }[] {
-  const infoFiles: string[] = [];
-  findInfoFiles(workspaceRoot, '.', infoFiles);
   const out: { name: string; dir: string }[] = [];
-  for (const root of selectProjectRoots(infoFiles)) {
+  for (const root of findProjectRoots(workspaceRoot)) {
     const project = readRacketProject(workspaceRoot, root);
     const dir = join(workspaceRoot, root);
     if (project.kind === 'multi') {
