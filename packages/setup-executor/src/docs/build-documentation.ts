@@ -50,6 +50,11 @@ export interface BuildDocumentationContext {
    * documents, so no one project's task may own it. @default true
    */
   readonly writeIndex?: boolean;
+  /**
+   * Every collection of the workspace (for cross-references and the index), when the caller has
+   * listed them already. @default listed from `workspaceRoot`
+   */
+  readonly allCollections?: readonly SetupCollection[];
 }
 
 export interface BuildDocumentationIo {
@@ -78,10 +83,10 @@ function outputsExist(target: DocTarget): boolean {
   return true;
 }
 
-/** All documents of the workspace (for cross-references and the index), from `workspaceRoot`. */
-function listAllTargets(workspaceRoot: string): DocTarget[] {
-  const all = listSetupCollections(listWorkspaceCollections(workspaceRoot), [], { noDocs: false });
-  return listDocTargets(all, workspaceRoot).targets;
+/** All documents of the workspace (for cross-references and the index). */
+function listAllTargets(ctx: BuildDocumentationContext): DocTarget[] {
+  const all = ctx.allCollections ?? listSetupCollections(listWorkspaceCollections(ctx.workspaceRoot), [], { noDocs: false });
+  return listDocTargets(all, ctx.workspaceRoot).targets;
 }
 
 class DocRun {
@@ -192,7 +197,7 @@ export async function buildDocumentation(ccs: readonly SetupCollection[], ctx: B
   io.stdout(formatBanner('building documentation', (ctx.now ?? (() => new Date()))()));
   const { targets, errors } = listDocTargets(ccs.filter((cc) => cc.infoError === undefined), ctx.workspaceRoot);
   if (targets.length === 0) {
-    const all = listAllTargets(ctx.workspaceRoot);
+    const all = listAllTargets(ctx);
     if (all.length > 0 && ctx.writeIndex !== false) updateIndexPage(ctx.workspaceRoot, all);
     return errors;
   }
@@ -206,7 +211,7 @@ export async function buildDocumentation(ccs: readonly SetupCollection[], ctx: B
   const racket = racketId(probe);
   const search = { modes: probe.modes, roots: probe.roots };
   const selectedIds = new Set(targets.map((t) => t.id));
-  const all = [...targets, ...listAllTargets(ctx.workspaceRoot).filter((t) => !selectedIds.has(t.id))];
+  const all = [...targets, ...listAllTargets(ctx).filter((t) => !selectedIds.has(t.id))];
   const upPath = getDocIndexPath(ctx.workspaceRoot);
 
   const worker = createDocWorker({

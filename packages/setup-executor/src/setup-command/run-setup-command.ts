@@ -278,7 +278,9 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     }
     if (!options.noLauncher) reportCopyStep('man pages', good, now(), io);
     if (!options.noDocs) {
-      errors.push(...(await buildDocumentation(good, { workspaceRoot: ctx.workspaceRoot, racket, env, now, writeIndex: ctx.docIndex !== false }, io)));
+      // Named collections: the documentation step lists the others itself; none named: `ccs` is all.
+      const allCollections = selected.length === 0 ? { allCollections: ccs } : {};
+      errors.push(...(await buildDocumentation(good, { workspaceRoot: ctx.workspaceRoot, racket, env, now, writeIndex: ctx.docIndex !== false, ...allCollections }, io)));
     }
     if (!options.noInstall) await installers('general');
     if (!options.noPostInstall) await installers('post');
