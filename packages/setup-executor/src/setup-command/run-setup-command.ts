@@ -50,6 +50,16 @@ export interface SetupCommandContext {
 /** raco's default: `(min (processor-count) 8)` on a 64-bit machine. */
 const MAX_DEFAULT_JOBS = 8;
 
+/** The `racket` executable: `NX_RACO_RACKET`, else `racket` on PATH. */
+function racketOf(ctx: SetupCommandContext): string {
+  return ctx.env['NX_RACO_RACKET'] || 'racket';
+}
+
+/** The managers' and workers' `compileMode` option for `--mode`. */
+function compileModeOption(options: SetupCommandOptions): { compileMode?: string } {
+  return options.mode === undefined ? {} : { compileMode: options.mode };
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -70,11 +80,11 @@ async function compileSequentially(ccs: readonly SetupCollection[], ctx: SetupCo
   let dirsShown = new Set<string>();
   try {
     cm = createCompilationManager({
-      racket: ctx.env['NX_RACO_RACKET'] || 'racket',
+      racket: racketOf(ctx),
       cwd: ctx.workspaceRoot,
       env,
       trustExistingZos: options.trustZos,
-      ...(options.mode === undefined ? {} : { compileMode: options.mode }),
+      ...compileModeOption(options),
       onNotify: (path) => {
         if (options.verbose) {
           io.stdout(`${PROGRAM}:  making ${path}\n`);
@@ -152,7 +162,7 @@ async function compileInParallel(ccs: readonly SetupCollection[], jobs: number, 
   try {
     await parallelCompileFiles(
       ccs.flatMap((cc) => cc.files),
-      { workerCount: jobs, handler, cwd: ctx.workspaceRoot, env, racket: ctx.env['NX_RACO_RACKET'] || 'racket', ...(options.mode === undefined ? {} : { compileMode: options.mode }) },
+      { workerCount: jobs, handler, cwd: ctx.workspaceRoot, env, racket: racketOf(ctx), ...compileModeOption(options) },
     );
   } catch (error) {
     errors.push({ collection: ccs[0]?.dir ?? ctx.workspaceRoot, during: 'making', message: errorText(error) });
@@ -214,7 +224,7 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     return 1;
   }
   const collectsDirs = [...new Set(roots.map((r) => dirname(r.dir)))].sort();
-  const racket = ctx.env['NX_RACO_RACKET'] || 'racket';
+  const racket = racketOf(ctx);
   try {
     const cacheFile = findProbeCacheFile(ctx.workspaceRoot);
     io.stdout(formatHeader(probeRacket({ racket, env: ctx.env, ...(cacheFile === undefined ? {} : { cacheFile }) }), collectsDirs));
@@ -239,7 +249,7 @@ export async function runSetupCommand(options: SetupCommandOptions, ctx: SetupCo
     io.stdout(formatBanner(installerBanner(part), now()));
     let compile: ((file: string) => Promise<void>) | undefined;
     if (!options.noZo) {
-      installerCm ??= createCompilationManager({ racket, cwd: ctx.workspaceRoot, env, trustExistingZos: options.trustZos, ...(options.mode === undefined ? {} : { compileMode: options.mode }) });
+      installerCm ??= createCompilationManager({ racket, cwd: ctx.workspaceRoot, env, trustExistingZos: options.trustZos, ...compileModeOption(options) });
       compile = installerCm.makeCachingManagedCompileZo();
     }
     errors.push(...(await runInstallers(part, good, { workspaceRoot: ctx.workspaceRoot, racket, env, ...(compile === undefined ? {} : { compile }) }, io)));
